@@ -1,0 +1,59 @@
+/** What an event is, as far as training goes (SPEC §3). */
+export type Activity = 'run' | 'strength' | 'cross' | 'rest' | 'other';
+
+/** The kind of a run. */
+export type RunKind =
+  | 'recovery'
+  | 'easy'
+  | 'steady'
+  | 'long'
+  | 'tempo'
+  | 'intervals'
+  | 'hills'
+  | 'race';
+
+/** How hard a run is; `rest` for rest days. Not graded for other activities. */
+export type Intensity = 'easy' | 'moderate' | 'hard' | 'rest';
+
+export const ACTIVITIES: readonly Activity[] = ['run', 'strength', 'cross', 'rest', 'other'];
+export const RUN_KINDS: readonly RunKind[] = [
+  'recovery',
+  'easy',
+  'steady',
+  'long',
+  'tempo',
+  'intervals',
+  'hills',
+  'race',
+];
+export const INTENSITIES: readonly Intensity[] = ['easy', 'moderate', 'hard', 'rest'];
+
+/** Kinds of run the planner protects: no strength the day before, none on long-run/race days. */
+export const KEY_KINDS: readonly RunKind[] = ['long', 'tempo', 'intervals', 'hills', 'race'];
+
+/** The classification of one event. */
+export interface Classification {
+  activity: Activity;
+  /** Runs only; `null` otherwise. */
+  kind: RunKind | null;
+  /** Runs and rest days; `null` for other activities. */
+  intensity: Intensity | null;
+  /** `kind` is long, tempo, intervals, hills or race. */
+  key: boolean;
+  /** 0–1: how sure the classifier is. */
+  confidence: number;
+  /** Plain-word reasons, e.g. `"title says \"tempo\""`. */
+  reasons: string[];
+  /** Parsed duration of the workout, minutes, when the title/description gives one. */
+  durationMinutes?: number;
+  /** Parsed distance of the workout, km, when the title/description gives one. */
+  distanceKm?: number;
+}
+
+/** Input of {@link classifyEvent}. */
+export interface ClassifyInput {
+  title: string;
+  description?: string;
+  /** Length of the calendar event in minutes, when it is timed. */
+  eventMinutes?: number;
+}
