@@ -1,0 +1,684 @@
+/**
+ * Classifies one calendar event (SPEC §3): is it a run, and how hard; strength; cross-training;
+ * a rest day; or not training at all.
+ *
+ * The rules run in a fixed order, each one only where the earlier ones said nothing:
+ *
+ * 1. office, errand and travel context ("Tempo review", "Train to Manchester") → `other`;
+ * 2. rest ("Rest or cross-train": the lighter choice wins) → `rest`;
+ * 3. the activity, from the title's nouns (run beats gym and cross-training when a title names
+ *    both, since the run is what decides a hard or an easy day), then from the description;
+ * 4. for runs, the kind, hardest first: race → long → hills → intervals → tempo → generic
+ *    repetitions → steady → recovery → easy; strides and hill sprints tacked onto a run are
+ *    removed first so that they cannot make it a workout;
+ * 5. for runs with no harder marker, length: ≥ 90 min or ≥ 16 km (10 mi) is a long run.
+ */
+import { normalizeText, EMPTY_TEXT } from './normalize-text';
+import type { NormalizedText } from './normalize-text';
+import { parseQuantities } from './parse-quantities';
+import type { ParsedQuantities } from './parse-quantities';
+import { KEY_KINDS } from './types';
+import type { Activity, Classification, ClassifyInput, Intensity, RunKind } from './types';
+import {
+  ADD_ON_SPRINTS,
+  AEROBIC_THRESHOLD,
+  AGILE_SPRINT,
+  ALTERNATIVE,
+  CROSS,
+  CROSS_COMPOUND,
+  DANIELS,
+  EASY,
+  EASY_WEAK,
+  EFFORT_AFTER,
+  FOR_RUNNERS,
+  GENERIC_WORKOUT,
+  GERMAN_LAUF,
+  HANSONS_STRENGTH,
+  HIGDON_PACE,
+  HILLS,
+  INTERVALS_GENERIC,
+  INTERVALS_SPECIFIC,
+  LONG,
+  LONG_QUALITY,
+  LONG_WHEN_LONG_ENOUGH,
+  MEDIUM_LONG,
+  NAMED_EVENT,
+  NOT_A_RUN_LAUF,
+  NOT_EVENT_NAME,
+  NOT_RACE_AFTER,
+  NOT_RACE_BEFORE,
+  OFFICE,
+  OFFICE_SOFT,
+  PARKRUN,
+  PLUS_SPEED,
+  QUALITY,
+  RACE,
+  RECOVERY,
+  REPEATS,
+  REST,
+  REST_IN_WORKOUT,
+  RUN_AS_VERB,
+  RUN_NOUN,
+  RUN_WALK,
+  SESSION_JOIN,
+  STEADY,
+  STRENGTH,
+  STRENGTH_COMPOUND,
+  STRIDES,
+  TEMPO,
+  TEN_K_PACE,
+  TRAVEL,
+} from './vocabulary';
+
+/** A run is long from this distance on, with no harder marker (SPEC §3). */
+const LONG_RUN_KM = 16;
+/** …or from this duration on. */
+const LONG_RUN_MINUTES = 90;
+const MARATHON_KM = 42.195;
+const HALF_MARATHON_KM = 21.0975;
+
+type FieldName = 'title' | 'description';
+
+/** A field of the event, folded, with the add-on drills taken out for kind detection. */
+interface Field {
+  name: FieldName;
+  text: NormalizedText;
+  /** `text.lower` without strides / hill sprints / medium-long, for kind detection. */
+  workout: string;
+  /** The field mentioned strides or a similar add-on. */
+  addOn: string | null;
+  /** "Medium-long" as written, which `workout` spells "medium". */
+  mediumLong: string | null;
+  /** Daniels pace letters found in the field (cased). */
+  daniels: Set<string>;
+}
+
+interface KindFinding {
+  kind: RunKind;
+  reasons: string[];
+  confidence: number;
+  /** A long run with marathon-pace or fast-finish segments. */
+  hard?: boolean;
+}
+
+interface ActivityFinding {
+  activity: Activity;
+  reasons: string[];
+  confidence: number;
+}
+
+function says(field: FieldName, word: string): string {
+  return `${field} mentions "${word.trim()}"`;
+}
+
+function firstMatch(re: RegExp, text: string): string | null {
+  const m = re.exec(text);
+  return m ? m[0] : null;
+}
+
+function prepareField(name: FieldName, text: NormalizedText): Field {
+  let workout = text.lower;
+  let addOn: string | null = null;
+  STRIDES.lastIndex = 0;
+  const stride = STRIDES.exec(workout);
+  if (stride) {
+    addOn = stride[0];
+    workout = workout.replace(STRIDES, ' strides ').replace(PLUS_SPEED, ' ');
+  }
+  ADD_ON_SPRINTS.lastIndex = 0;
+  const sprint = ADD_ON_SPRINTS.exec(workout);
+  if (sprint) {
+    addOn ??= sprint[0].replace(/^[^a-z0-9]+/, '');
+    workout = workout.replace(ADD_ON_SPRINTS, ' strides ');
+  }
+  workout = workout.replace(RUN_WALK, ' run/walk ');
+  const mediumLong = firstMatch(MEDIUM_LONG, workout);
+  workout = workout.replace(MEDIUM_LONG, ' medium ').replace(AEROBIC_THRESHOLD, ' steady ');
+  const daniels = new Set<string>();
+  DANIELS.lastIndex = 0;
+  for (const m of text.cased.matchAll(DANIELS)) daniels.add(m[1] ?? m[2] ?? '');
+  return { name, text, workout, addOn, mediumLong, daniels };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Office, rest and activity
+// ---------------------------------------------------------------------------------------------
+
+function hasActivityNoun(lower: string): boolean {
+  return (
+    RUN_NOUN.test(lower) ||
+    germanRun(lower) !== null ||
+    CROSS.test(lower) ||
+    CROSS_COMPOUND.test(lower) ||
+    STRENGTH.test(lower)
+  );
+}
+
+/** A "-lauf" compound that is a run ("Dauerlauf", "Bergläufe"), not a process ("Ablauf"). */
+function germanRun(lower: string): string | null {
+  const m = GERMAN_LAUF.exec(lower);
+  if (!m) return null;
+  return NOT_A_RUN_LAUF.has(m[1] ?? '') ? null : m[0];
+}
+
+/**
+ * Why the title is an office, errand or travel event, or `null`. A title that spells out a
+ * workout (repetitions, a pace, a run with a distance) is kept as training whatever else it says.
+ */
+function findOffice(title: NormalizedText, quantities: ParsedQuantities): string | null {
+  const lower = title.lower;
+  const runNoun = RUN_NOUN.test(lower) || germanRun(lower) !== null;
+  const workout =
+    quantities.hasRunRepeats ||
+    lower.includes('@') ||
+    (runNoun && quantities.distanceKm !== undefined && !RUN_AS_VERB.test(lower));
+  if (workout) return null;
+  const hard =
+    firstMatch(AGILE_SPRINT, lower) ??
+    firstMatch(TRAVEL, lower) ??
+    (RUN_AS_VERB.test(lower) ? firstMatch(/run\s+\S+\s+\S+/, lower) : null) ??
+    firstMatch(OFFICE, lower);
+  if (hard) return `office or errand context: title mentions "${hard}"`;
+  const soft = firstMatch(OFFICE_SOFT, lower);
+  if (soft && !hasActivityNoun(lower)) {
+    return `title mentions "${soft}" and no activity: not training`;
+  }
+  return null;
+}
+
+/** The rest word of a field, once rests inside a workout ("90s rest") are cut out. */
+function findRest(lower: string): string | null {
+  REST_IN_WORKOUT.lastIndex = 0;
+  return firstMatch(REST, lower.replace(REST_IN_WORKOUT, ' '));
+}
+
+/** A run-kind word in a piece of text ("tempo", "long", "hills", "easy"). */
+function kindWordIn(w: string): string | null {
+  return (
+    firstMatch(LONG, w) ??
+    firstMatch(HILLS, w) ??
+    firstMatch(INTERVALS_SPECIFIC, w) ??
+    firstMatch(TEMPO, w) ??
+    firstMatch(HIGDON_PACE, w) ??
+    firstMatch(INTERVALS_GENERIC, w) ??
+    firstMatch(STEADY, w) ??
+    firstMatch(RECOVERY, w) ??
+    firstMatch(EASY, w)
+  );
+}
+
+/** Any sign that a field describes a run, beyond the nouns. */
+function runKindWord(field: Field): string | null {
+  const w = field.workout;
+  return (
+    firstRace(field)?.word ??
+    kindWordIn(w) ??
+    (field.daniels.size > 0 ? `Daniels ${[...field.daniels].join('/')}` : null) ??
+    firstMatch(GENERIC_WORKOUT, w) ??
+    firstMatch(QUALITY, w)
+  );
+}
+
+function activityOf(field: Field, quantities: ParsedQuantities): ActivityFinding | null {
+  const lower = field.text.lower.replace(FOR_RUNNERS, ' ');
+  const strong = field.name === 'title' ? 0.9 : 0.75;
+
+  const compound = firstMatch(STRENGTH_COMPOUND, lower);
+  if (compound) {
+    return { activity: 'strength', confidence: strong, reasons: [says(field.name, compound)] };
+  }
+  if (HANSONS_STRENGTH.test(lower)) {
+    return {
+      activity: 'run',
+      confidence: strong,
+      reasons: [`${field.name} says "strength" with running repeats: Hansons strength, a run`],
+    };
+  }
+  const crossCompound = firstMatch(CROSS_COMPOUND, lower);
+  if (crossCompound) {
+    return { activity: 'cross', confidence: strong, reasons: [says(field.name, crossCompound)] };
+  }
+
+  const runNoun = firstMatch(RUN_NOUN, lower) ?? germanRun(lower);
+  const cross = CROSS.exec(lower);
+  const strength = STRENGTH.exec(lower);
+  const runWord = runNoun ?? runKindWord(field);
+
+  if (cross && runWord && ALTERNATIVE.test(lower)) {
+    return {
+      activity: 'cross',
+      confidence: strong - 0.1,
+      reasons: [
+        says(field.name, cross[0]),
+        `"or" between cross-training and a run: the lighter choice wins`,
+      ],
+    };
+  }
+  if (runNoun) return { activity: 'run', confidence: strong, reasons: [says(field.name, runNoun)] };
+  if ((cross || strength) && runWord) {
+    // Two sessions in one event ("Tempo 20 min + core"): the run part decides the day.
+    const runPart = lower
+      .split(SESSION_JOIN)
+      .find((part) => !CROSS.test(part) && !STRENGTH.test(part) && kindWordIn(part) !== null);
+    if (runPart) {
+      return {
+        activity: 'run',
+        confidence: strong - 0.1,
+        reasons: [`${field.name} joins a run ("${runPart.trim()}") with another session`],
+      };
+    }
+  }
+  if (cross && (!strength || cross.index <= strength.index)) {
+    return { activity: 'cross', confidence: strong, reasons: [says(field.name, cross[0])] };
+  }
+  if (strength) {
+    return { activity: 'strength', confidence: strong, reasons: [says(field.name, strength[0])] };
+  }
+  if (runWord) return { activity: 'run', confidence: strong, reasons: [] };
+  if (quantities.hasRunRepeats) {
+    return {
+      activity: 'run',
+      confidence: strong - 0.2,
+      reasons: [`${field.name} describes running repeats`],
+    };
+  }
+  return null;
+}
+
+function rest(reasons: string[]): Classification {
+  return { activity: 'rest', kind: null, intensity: 'rest', key: false, confidence: 0.95, reasons };
+}
+
+function notRun(activity: Activity, confidence: number, reasons: string[]): Classification {
+  return { activity, kind: null, intensity: null, key: false, confidence, reasons };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run kinds
+// ---------------------------------------------------------------------------------------------
+
+interface RaceFinding {
+  word: string;
+}
+
+const MARATHON_WORD = /marat/;
+const HALF_WORD = /half|halb|semi|media|medio|halve/;
+
+/** The first race word of a field that names an event (not "race pace", "pre-race"). */
+function firstRace(field: Field): RaceFinding | null {
+  const w = field.workout;
+  RACE.lastIndex = 0;
+  for (const m of w.matchAll(RACE)) {
+    const word = m[0];
+    const after = w.slice(m.index + word.length);
+    const before = w.slice(Math.max(0, m.index - 14), m.index);
+    if (NOT_RACE_AFTER.test(after) || NOT_RACE_BEFORE.test(before)) continue;
+    if (MARATHON_WORD.test(word) && EFFORT_AFTER.test(after)) continue;
+    return { word };
+  }
+  if (field.name === 'title') {
+    const named = NAMED_EVENT.exec(field.text.cased);
+    if (named?.[1] !== undefined) {
+      const name = named[1].trim();
+      const nameWords = name.toLowerCase().split(/\s+/);
+      if (!nameWords.some((n) => NOT_EVENT_NAME.test(n) || isTrainingWord(n))) {
+        return { word: `${name} ${named[2] ?? ''}` };
+      }
+    }
+  }
+  const parkrun = PARKRUN.exec(w);
+  if (parkrun && /(?<![a-z])(?:pb|pr|all[- ]out|flat out|time trial)(?![a-z])/.test(w)) {
+    return { word: parkrun[0] };
+  }
+  return null;
+}
+
+function isTrainingWord(word: string): boolean {
+  return (
+    EASY.test(word) ||
+    TEMPO.test(word) ||
+    LONG.test(word) ||
+    STEADY.test(word) ||
+    RECOVERY.test(word) ||
+    HILLS.test(word) ||
+    INTERVALS_GENERIC.test(word) ||
+    RUN_NOUN.test(word)
+  );
+}
+
+/** The distance a race's name gives ("Berlin Marathon" → 42.195 km), if it gives one. */
+function raceDistance(fields: readonly Field[]): number | undefined {
+  for (const f of fields) {
+    RACE.lastIndex = 0;
+    for (const m of f.workout.matchAll(RACE)) {
+      if (MARATHON_WORD.test(m[0])) return HALF_WORD.test(m[0]) ? HALF_MARATHON_KM : MARATHON_KM;
+    }
+  }
+  return undefined;
+}
+
+/** Segments that make a long run hard: marathon pace, fast finish, tempo, repetitions. */
+function longQuality(fields: readonly Field[]): string | null {
+  for (const f of fields) {
+    const hit =
+      firstMatch(LONG_QUALITY, f.workout) ??
+      firstMatch(HIGDON_PACE, f.workout) ??
+      (f.daniels.has('M') ? '@ M' : null) ??
+      (f.daniels.has('T') ? '@ T' : null) ??
+      firstMatch(INTERVALS_SPECIFIC, f.workout) ??
+      (REPEATS.test(f.workout) ? firstMatch(REPEATS, f.workout) : null);
+    if (hit) return `${f.name} mentions "${hit.trim()}"`;
+  }
+  return null;
+}
+
+function found(kind: RunKind, field: Field, word: string): KindFinding {
+  return {
+    kind,
+    reasons: [says(field.name, word)],
+    confidence: field.name === 'title' ? 0.9 : 0.8,
+  };
+}
+
+/** The kind a field names, hardest first; `null` when it names none. */
+function kindOf(field: Field, all: readonly Field[]): KindFinding | null {
+  const w = field.workout;
+  const d = field.daniels;
+
+  const race = firstRace(field);
+  if (race) return found('race', field, race.word);
+
+  const long = firstMatch(LONG, w) ?? (d.has('L') ? 'L' : null);
+  if (long) {
+    const finding = found('long', field, long);
+    if (long === 'L') finding.reasons = [`${field.name}: Daniels "L" run`];
+    const quality = longQuality(all);
+    if (quality) {
+      finding.hard = true;
+      finding.reasons.push(`${quality}: a marathon-pace or fast segment makes the long run hard`);
+    }
+    return finding;
+  }
+
+  const hills = firstMatch(HILLS, w);
+  if (hills) return found('hills', field, hills);
+
+  const repeats = REPEATS.test(w);
+  const intervals =
+    firstMatch(INTERVALS_SPECIFIC, w) ??
+    (d.has('I') ? 'I' : null) ??
+    (d.has('R') ? 'R' : null) ??
+    (repeats ? firstMatch(TEN_K_PACE, w) : null);
+  if (intervals) {
+    const finding = found('intervals', field, intervals);
+    if (intervals.length === 1) finding.reasons = [`${field.name}: Daniels "${intervals}" pace`];
+    return finding;
+  }
+
+  if (HANSONS_STRENGTH.test(w)) {
+    return {
+      kind: 'tempo',
+      confidence: 0.85,
+      reasons: [`${field.name}: Hansons "strength" repeats run just under threshold`],
+    };
+  }
+  const tempo =
+    firstMatch(TEMPO, w) ??
+    firstMatch(HIGDON_PACE, w) ??
+    (repeats ? null : firstMatch(TEN_K_PACE, w));
+  if (tempo) return found('tempo', field, tempo);
+  const daniel = d.has('T') ? 'T' : d.has('M') ? 'M' : null;
+  if (daniel) {
+    return {
+      kind: 'tempo',
+      confidence: 0.85,
+      reasons: [`${field.name}: Daniels "${daniel}" pace`],
+    };
+  }
+
+  const generic = firstMatch(INTERVALS_GENERIC, w) ?? (repeats ? firstMatch(REPEATS, w) : null);
+  if (generic) return found('intervals', field, generic);
+
+  const steady = firstMatch(STEADY, w);
+  if (steady) {
+    const finding = found('steady', field, steady);
+    if (steady === 'medium' && field.mediumLong) {
+      finding.reasons = [`${says(field.name, field.mediumLong)}: medium-long is steady, not long`];
+    }
+    return finding;
+  }
+
+  const recovery = firstMatch(RECOVERY, w);
+  if (recovery) return found('recovery', field, recovery);
+
+  const easy = firstMatch(EASY, w) ?? firstMatch(EASY_WEAK, w) ?? (d.has('E') ? 'E' : null);
+  if (easy) {
+    const finding = found('easy', field, easy);
+    if (easy === 'E') finding.reasons = [`${field.name}: Daniels "E" pace`];
+    if (field.addOn) {
+      finding.reasons.push(`"${field.addOn.trim()}" are drills on an easy run, not a workout`);
+    }
+    return finding;
+  }
+  return null;
+}
+
+/** Weak hints, read only when no field names a kind: a bare parkrun, "quality session". */
+function fallbackKindOf(field: Field): KindFinding | null {
+  const w = field.workout;
+  const parkrun = firstMatch(PARKRUN, w);
+  if (parkrun) {
+    return {
+      kind: 'steady',
+      confidence: 0.5,
+      reasons: [`${says(field.name, parkrun)}, not marked as a race: a steady run`],
+    };
+  }
+  const quality = firstMatch(QUALITY, w);
+  if (quality) {
+    return {
+      kind: 'tempo',
+      confidence: 0.5,
+      reasons: [`${says(field.name, quality)}: a hard session of unnamed kind`],
+    };
+  }
+  return null;
+}
+
+function intensityOf(kind: RunKind, hardLong: boolean): Intensity {
+  switch (kind) {
+    case 'recovery':
+    case 'easy':
+      return 'easy';
+    case 'steady':
+      return 'moderate';
+    case 'long':
+      return hardLong ? 'hard' : 'moderate';
+    default:
+      return 'hard';
+  }
+}
+
+function formatNumber(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/** Why the run's length makes it a long run, or `null` when it is not long enough. */
+function longByLength(q: ParsedQuantities, eventMinutes: number | undefined): string | null {
+  if (q.distanceKm !== undefined && q.distanceKm >= LONG_RUN_KM) {
+    return q.distanceInMiles
+      ? `parsed ${q.distanceLabel ?? ''} ≥ 10 mi → long`
+      : `parsed ${q.distanceLabel ?? ''} ≥ ${LONG_RUN_KM} km → long`;
+  }
+  if (q.durationMinutes !== undefined && q.durationMinutes >= LONG_RUN_MINUTES) {
+    const label = q.durationLabel ?? '';
+    const asMinutes = /min|'$/.test(label) ? '' : ` (${formatNumber(q.durationMinutes)} min)`;
+    return `parsed ${label}${asMinutes} ≥ ${LONG_RUN_MINUTES} min → long`;
+  }
+  const parsed = q.distanceKm !== undefined || q.durationMinutes !== undefined;
+  if (!parsed && eventMinutes !== undefined && eventMinutes >= LONG_RUN_MINUTES) {
+    return `event lasts ${eventMinutes} min ≥ ${LONG_RUN_MINUTES} min → long`;
+  }
+  return null;
+}
+
+function classifyRun(
+  fields: readonly Field[],
+  activity: ActivityFinding,
+  q: ParsedQuantities,
+  eventMinutes: number | undefined,
+): Classification {
+  const reasons = [...activity.reasons];
+  let finding: KindFinding | null = null;
+  for (const field of fields) {
+    finding = kindOf(field, fields);
+    if (finding) break;
+  }
+  for (const field of fields) {
+    if (finding) break;
+    finding = fallbackKindOf(field);
+  }
+  let kind: RunKind;
+  let confidence: number;
+  let hardLong = false;
+  if (finding) {
+    kind = finding.kind;
+    confidence = finding.confidence;
+    hardLong = finding.hard === true;
+    for (const r of finding.reasons) if (!reasons.includes(r)) reasons.push(r);
+  } else {
+    kind = 'easy';
+    confidence = activity.confidence >= 0.75 ? 0.4 : 0.3;
+  }
+
+  if (kind === 'easy' || kind === 'recovery' || (kind === 'steady' && finding)) {
+    const progression =
+      kind === 'steady'
+        ? fields.map((f) => firstMatch(LONG_WHEN_LONG_ENOUGH, f.workout)).find(Boolean)
+        : null;
+    if (kind !== 'steady' || progression) {
+      const byLength = longByLength(q, eventMinutes);
+      if (byLength) {
+        reasons.push(byLength);
+        if (progression) {
+          hardLong = true;
+          reasons.push(`"${progression}" on a run that long: a long run with a fast finish, hard`);
+        }
+        kind = 'long';
+        confidence = byLength.startsWith('event') ? 0.6 : Math.max(confidence, 0.75);
+      }
+    }
+  }
+
+  if (!finding && kind === 'easy') {
+    reasons.push('no word for the kind of run: a plain run counts as easy (low confidence)');
+  }
+
+  const result: Classification = {
+    activity: 'run',
+    kind,
+    intensity: intensityOf(kind, hardLong),
+    key: KEY_KINDS.includes(kind),
+    confidence,
+    reasons,
+  };
+  if (q.durationMinutes !== undefined) result.durationMinutes = q.durationMinutes;
+  if (q.distanceKm !== undefined) result.distanceKm = q.distanceKm;
+  else if (kind === 'race') {
+    const km = raceDistance(fields);
+    if (km !== undefined) result.distanceKm = km;
+  }
+  return result;
+}
+
+/** Title quantities win; the description fills in what the title does not give. */
+function mergeQuantities(
+  title: ParsedQuantities,
+  description: ParsedQuantities | null,
+): ParsedQuantities {
+  if (!description) return title;
+  const merged: ParsedQuantities = {
+    ...title,
+    hasRepeats: title.hasRepeats || description.hasRepeats,
+    hasRunRepeats: title.hasRunRepeats || description.hasRunRepeats,
+  };
+  if (title.distanceKm === undefined && description.distanceKm !== undefined) {
+    merged.distanceKm = description.distanceKm;
+    merged.distanceInMiles = description.distanceInMiles;
+    if (description.distanceLabel !== undefined) merged.distanceLabel = description.distanceLabel;
+  }
+  if (title.durationMinutes === undefined && description.durationMinutes !== undefined) {
+    merged.durationMinutes = description.durationMinutes;
+    if (description.durationLabel !== undefined) merged.durationLabel = description.durationLabel;
+  }
+  return merged;
+}
+
+function withQuantities(c: Classification, q: ParsedQuantities): Classification {
+  if (q.durationMinutes !== undefined) c.durationMinutes = q.durationMinutes;
+  if (q.distanceKm !== undefined) c.distanceKm = q.distanceKm;
+  return c;
+}
+
+/**
+ * Classifies a calendar event as training or not, and a run by kind and intensity (SPEC §3).
+ *
+ * Pure: the answer depends only on the input. Understands English, German, French, Spanish and
+ * Dutch titles, the shorthand of common plans (Daniels `2E + 4 x 1T`, Higdon `5 m pace`,
+ * Pfitzinger `General aerobic + speed`, Hansons `Strength 6 x 1 mile`) and the distance and
+ * duration forms they use.
+ *
+ * @param input - The event's title, description and, when it is timed, its length in minutes.
+ * @returns What the event is, how sure the classifier is, and why, in plain words.
+ *
+ * @example
+ * classifyEvent({ title: 'LR 18 w/ last 4 @ MP' });
+ * // → { activity: 'run', kind: 'long', intensity: 'hard', key: true, … }
+ */
+export function classifyEvent(input: ClassifyInput): Classification {
+  const titleText = normalizeText(input.title);
+  const descriptionText = input.description ? normalizeText(input.description) : EMPTY_TEXT;
+  const titleQuantities = parseQuantities(titleText.lower);
+  const q = mergeQuantities(
+    titleQuantities,
+    descriptionText.lower ? parseQuantities(descriptionText.lower) : null,
+  );
+
+  const office = findOffice(titleText, titleQuantities);
+  if (office) return notRun('other', 0.85, [office]);
+
+  const titleRest = findRest(titleText.lower);
+  if (titleRest) {
+    const reasons = [says('title', titleRest)];
+    if (ALTERNATIVE.test(titleText.lower))
+      reasons.push('"or" offers a choice: the lighter one (rest) wins');
+    return rest(reasons);
+  }
+
+  const title = prepareField('title', titleText);
+  const description = prepareField('description', descriptionText);
+  const fields = descriptionText.lower ? [title, description] : [title];
+
+  let activity = activityOf(title, titleQuantities);
+  if (!activity && descriptionText.lower) {
+    const descriptionRest = findRest(descriptionText.lower);
+    if (descriptionRest) return rest([says('description', descriptionRest)]);
+    activity = activityOf(description, q);
+  }
+  if (
+    !activity &&
+    q.distanceKm !== undefined &&
+    q.distanceKm >= 1 &&
+    !REPEATS.test(titleText.lower)
+  ) {
+    activity = {
+      activity: 'run',
+      confidence: 0.5,
+      reasons: [`only a distance (${q.distanceLabel ?? ''}): most likely a run`],
+    };
+  }
+  if (!activity) return notRun('other', 0.6, ['no training word: not training']);
+
+  if (activity.activity === 'run') return classifyRun(fields, activity, q, input.eventMinutes);
+  return withQuantities(notRun(activity.activity, activity.confidence, activity.reasons), q);
+}
