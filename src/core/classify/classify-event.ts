@@ -15,6 +15,16 @@
  */
 import { normalizeText, EMPTY_TEXT } from './normalize-text';
 import type { NormalizedText } from './normalize-text';
+import type { Matcher } from './vocabulary';
+import {
+  ADD_ON_SPRINTS_HINTS,
+  AEROBIC_THRESHOLD_HINTS,
+  FOR_RUNNERS_HINTS,
+  MEDIUM_LONG_HINTS,
+  NAMED_EVENT_HINTS,
+  RUN_WALK_HINTS,
+  STRIDES_HINTS,
+} from './vocabulary';
 import { parseQuantities } from './parse-quantities';
 import type { ParsedQuantities } from './parse-quantities';
 import { KEY_KINDS } from './types';
@@ -91,6 +101,10 @@ interface Field {
   mediumLong: string | null;
   /** Daniels pace letters found in the field (cased). */
   daniels: Set<string>;
+  /** The field's race word, once looked for (`undefined` until then). */
+  race?: RaceFinding | null;
+  /** The kind the field names, once looked for. */
+  kind?: KindFinding | null;
 }
 
 interface KindFinding {
@@ -111,7 +125,7 @@ function says(field: FieldName, word: string): string {
   return `${field} mentions "${word.trim()}"`;
 }
 
-function firstMatch(re: RegExp, text: string): string | null {
+function firstMatch(re: Matcher, text: string): string | null {
   const m = re.exec(text);
   return m ? m[0] : null;
 }
@@ -119,24 +133,37 @@ function firstMatch(re: RegExp, text: string): string | null {
 function prepareField(name: FieldName, text: NormalizedText): Field {
   let workout = text.lower;
   let addOn: string | null = null;
-  STRIDES.lastIndex = 0;
-  const stride = STRIDES.exec(workout);
-  if (stride) {
-    addOn = stride[0];
-    workout = workout.replace(STRIDES, ' strides ').replace(PLUS_SPEED, ' ');
+  if (STRIDES_HINTS.test(workout)) {
+    STRIDES.lastIndex = 0;
+    const stride = STRIDES.exec(workout);
+    if (stride) {
+      addOn = stride[0];
+      workout = workout.replace(STRIDES, ' strides ').replace(PLUS_SPEED, ' ');
+    }
   }
-  ADD_ON_SPRINTS.lastIndex = 0;
-  const sprint = ADD_ON_SPRINTS.exec(workout);
-  if (sprint) {
-    addOn ??= sprint[0].replace(/^[^a-z0-9]+/, '');
-    workout = workout.replace(ADD_ON_SPRINTS, ' strides ');
+  if (ADD_ON_SPRINTS_HINTS.test(workout)) {
+    ADD_ON_SPRINTS.lastIndex = 0;
+    const sprint = ADD_ON_SPRINTS.exec(workout);
+    if (sprint) {
+      addOn ??= sprint[0].replace(/^[^a-z0-9]+/, '');
+      workout = workout.replace(ADD_ON_SPRINTS, ' strides ');
+    }
   }
-  workout = workout.replace(RUN_WALK, ' run/walk ');
-  const mediumLong = firstMatch(MEDIUM_LONG, workout);
-  workout = workout.replace(MEDIUM_LONG, ' medium ').replace(AEROBIC_THRESHOLD, ' steady ');
+  if (RUN_WALK_HINTS.test(workout)) workout = workout.replace(RUN_WALK, ' run/walk ');
+  let mediumLong: string | null = null;
+  if (MEDIUM_LONG_HINTS.test(workout)) {
+    mediumLong = firstMatch(MEDIUM_LONG, workout);
+    if (mediumLong) workout = workout.replace(MEDIUM_LONG, ' medium ');
+  }
+  if (AEROBIC_THRESHOLD_HINTS.test(workout)) {
+    workout = workout.replace(AEROBIC_THRESHOLD, ' steady ');
+  }
   const daniels = new Set<string>();
   DANIELS.lastIndex = 0;
-  for (const m of text.cased.matchAll(DANIELS)) daniels.add(m[1] ?? m[2] ?? '');
+  // exec loops rather than matchAll: matchAll clones the regex on every call.
+  for (let m = DANIELS.exec(text.cased); m; m = DANIELS.exec(text.cased)) {
+    daniels.add(m[1] ?? m[2] ?? '');
+  }
   return { name, text, workout, addOn, mediumLong, daniels };
 }
 
@@ -156,6 +183,7 @@ function hasActivityNoun(lower: string): boolean {
 
 /** A "-lauf" compound that is a run ("Dauerlauf", "Bergläufe"), not a process ("Ablauf"). */
 function germanRun(lower: string): string | null {
+  if (!lower.includes('lauf')) return null;
   const m = GERMAN_LAUF.exec(lower);
   if (!m) return null;
   return NOT_A_RUN_LAUF.has(m[1] ?? '') ? null : m[0];
@@ -167,19 +195,22 @@ function germanRun(lower: string): string | null {
  */
 function findOffice(title: NormalizedText, quantities: ParsedQuantities): string | null {
   const lower = title.lower;
+  const runAsVerb = RUN_AS_VERB.test(lower);
+  const hard =
+    firstMatch(AGILE_SPRINT, lower) ??
+    firstMatch(TRAVEL, lower) ??
+    (runAsVerb ? firstMatch(/run\s+\S+\s+\S+/, lower) : null) ??
+    firstMatch(OFFICE, lower);
+  const soft = hard ? null : firstMatch(OFFICE_SOFT, lower);
+  if (!hard && !soft) return null;
+
   const runNoun = RUN_NOUN.test(lower) || germanRun(lower) !== null;
   const workout =
     quantities.hasRunRepeats ||
     lower.includes('@') ||
-    (runNoun && quantities.distanceKm !== undefined && !RUN_AS_VERB.test(lower));
+    (runNoun && quantities.distanceKm !== undefined && !runAsVerb);
   if (workout) return null;
-  const hard =
-    firstMatch(AGILE_SPRINT, lower) ??
-    firstMatch(TRAVEL, lower) ??
-    (RUN_AS_VERB.test(lower) ? firstMatch(/run\s+\S+\s+\S+/, lower) : null) ??
-    firstMatch(OFFICE, lower);
   if (hard) return `office or errand context: title mentions "${hard}"`;
-  const soft = firstMatch(OFFICE_SOFT, lower);
   if (soft && !hasActivityNoun(lower)) {
     return `title mentions "${soft}" and no activity: not training`;
   }
@@ -188,6 +219,7 @@ function findOffice(title: NormalizedText, quantities: ParsedQuantities): string
 
 /** The rest word of a field, once rests inside a workout ("90s rest") are cut out. */
 function findRest(lower: string): string | null {
+  if (!REST.test(lower)) return null;
   REST_IN_WORKOUT.lastIndex = 0;
   return firstMatch(REST, lower.replace(REST_IN_WORKOUT, ' '));
 }
@@ -207,20 +239,24 @@ function kindWordIn(w: string): string | null {
   );
 }
 
-/** Any sign that a field describes a run, beyond the nouns. */
-function runKindWord(field: Field): string | null {
-  const w = field.workout;
+/** Any sign that a field describes a run, beyond the nouns: a kind, a pace, "workout". */
+function describesRun(field: Field, all: readonly Field[]): boolean {
   return (
-    firstRace(field)?.word ??
-    kindWordIn(w) ??
-    (field.daniels.size > 0 ? `Daniels ${[...field.daniels].join('/')}` : null) ??
-    firstMatch(GENERIC_WORKOUT, w) ??
-    firstMatch(QUALITY, w)
+    kindOf(field, all) !== null ||
+    field.daniels.size > 0 ||
+    fallbackKindOf(field) !== null ||
+    GENERIC_WORKOUT.test(field.workout)
   );
 }
 
-function activityOf(field: Field, quantities: ParsedQuantities): ActivityFinding | null {
-  const lower = field.text.lower.replace(FOR_RUNNERS, ' ');
+function activityOf(
+  field: Field,
+  all: readonly Field[],
+  quantities: ParsedQuantities,
+): ActivityFinding | null {
+  const lower = FOR_RUNNERS_HINTS.test(field.text.lower)
+    ? field.text.lower.replace(FOR_RUNNERS, ' ')
+    : field.text.lower;
   const strong = field.name === 'title' ? 0.9 : 0.75;
 
   const compound = firstMatch(STRENGTH_COMPOUND, lower);
@@ -241,10 +277,7 @@ function activityOf(field: Field, quantities: ParsedQuantities): ActivityFinding
 
   const runNoun = firstMatch(RUN_NOUN, lower) ?? germanRun(lower);
   const cross = CROSS.exec(lower);
-  const strength = STRENGTH.exec(lower);
-  const runWord = runNoun ?? runKindWord(field);
-
-  if (cross && runWord && ALTERNATIVE.test(lower)) {
+  if (cross && ALTERNATIVE.test(lower) && (runNoun !== null || describesRun(field, all))) {
     return {
       activity: 'cross',
       confidence: strong - 0.1,
@@ -255,7 +288,8 @@ function activityOf(field: Field, quantities: ParsedQuantities): ActivityFinding
     };
   }
   if (runNoun) return { activity: 'run', confidence: strong, reasons: [says(field.name, runNoun)] };
-  if ((cross || strength) && runWord) {
+  const strength = STRENGTH.exec(lower);
+  if ((cross || strength) && SESSION_JOIN.test(lower)) {
     // Two sessions in one event ("Tempo 20 min + core"): the run part decides the day.
     const runPart = lower
       .split(SESSION_JOIN)
@@ -274,7 +308,7 @@ function activityOf(field: Field, quantities: ParsedQuantities): ActivityFinding
   if (strength) {
     return { activity: 'strength', confidence: strong, reasons: [says(field.name, strength[0])] };
   }
-  if (runWord) return { activity: 'run', confidence: strong, reasons: [] };
+  if (describesRun(field, all)) return { activity: 'run', confidence: strong, reasons: [] };
   if (quantities.hasRunRepeats) {
     return {
       activity: 'run',
@@ -306,9 +340,14 @@ const HALF_WORD = /half|halb|semi|media|medio|halve/;
 
 /** The first race word of a field that names an event (not "race pace", "pre-race"). */
 function firstRace(field: Field): RaceFinding | null {
+  if (field.race === undefined) field.race = findRace(field);
+  return field.race;
+}
+
+function findRace(field: Field): RaceFinding | null {
   const w = field.workout;
   RACE.lastIndex = 0;
-  for (const m of w.matchAll(RACE)) {
+  for (let m = RACE.exec(w); m; m = RACE.exec(w)) {
     const word = m[0];
     const after = w.slice(m.index + word.length);
     const before = w.slice(Math.max(0, m.index - 14), m.index);
@@ -317,7 +356,9 @@ function firstRace(field: Field): RaceFinding | null {
     return { word };
   }
   if (field.name === 'title') {
-    const named = NAMED_EVENT.exec(field.text.cased);
+    const named = NAMED_EVENT_HINTS.test(field.text.cased)
+      ? NAMED_EVENT.exec(field.text.cased)
+      : null;
     if (named?.[1] !== undefined) {
       const name = named[1].trim();
       const nameWords = name.toLowerCase().split(/\s+/);
@@ -350,7 +391,7 @@ function isTrainingWord(word: string): boolean {
 function raceDistance(fields: readonly Field[]): number | undefined {
   for (const f of fields) {
     RACE.lastIndex = 0;
-    for (const m of f.workout.matchAll(RACE)) {
+    for (let m = RACE.exec(f.workout); m; m = RACE.exec(f.workout)) {
       if (MARATHON_WORD.test(m[0])) return HALF_WORD.test(m[0]) ? HALF_MARATHON_KM : MARATHON_KM;
     }
   }
@@ -380,8 +421,13 @@ function found(kind: RunKind, field: Field, word: string): KindFinding {
   };
 }
 
-/** The kind a field names, hardest first; `null` when it names none. */
+/** The kind a field names, hardest first; `null` when it names none. Computed once per field. */
 function kindOf(field: Field, all: readonly Field[]): KindFinding | null {
+  if (field.kind === undefined) field.kind = findKind(field, all);
+  return field.kind;
+}
+
+function findKind(field: Field, all: readonly Field[]): KindFinding | null {
   const w = field.workout;
   const d = field.daniels;
 
@@ -656,14 +702,14 @@ export function classifyEvent(input: ClassifyInput): Classification {
   }
 
   const title = prepareField('title', titleText);
-  const description = prepareField('description', descriptionText);
-  const fields = descriptionText.lower ? [title, description] : [title];
+  const description = descriptionText.lower ? prepareField('description', descriptionText) : null;
+  const fields = description ? [title, description] : [title];
 
-  let activity = activityOf(title, titleQuantities);
-  if (!activity && descriptionText.lower) {
+  let activity = activityOf(title, fields, titleQuantities);
+  if (!activity && description) {
     const descriptionRest = findRest(descriptionText.lower);
     if (descriptionRest) return rest([says('description', descriptionRest)]);
-    activity = activityOf(description, q);
+    activity = activityOf(description, fields, q);
   }
   if (
     !activity &&

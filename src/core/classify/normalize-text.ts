@@ -20,26 +20,34 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Emoji carry no meaning for the rules (🏃 "Easy 8k" is the same run as "Easy 8k"); skin-tone
 // modifiers, zero-width joiners and variation selectors are what glue multi-part emoji together.
+// The sport emoji, though, say what the event is when the title is nothing else ("🏃‍♀️", "🏊").
 const EMOJI =
   /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0f|\u20e3/gu;
-// The sport emoji say what the event is when the title is nothing else ("🏃‍♀️", "🏊").
-const SPORT_EMOJI: readonly (readonly [RegExp, string])[] = [
-  [/\u{1F3C3}/gu, ' run '],
-  [/[\u{1F3CB}\u{1F4AA}]/gu, ' gym '],
-  [/[\u{1F6B4}\u{1F6B5}]/gu, ' bike '],
-  [/\u{1F3CA}/gu, ' swim '],
-  [/\u{1F9D8}/gu, ' yoga '],
-  [/\u{1F6B6}/gu, ' walk '],
-  [/\u{1F6A3}/gu, ' row '],
-  [/[\u{1F634}\u{1F4A4}\u{1F6CC}]/gu, ' rest '],
-];
-const TIMES = /[×✕✖⨯]/g;
-const APOSTROPHES = /[’‘′´`]/g;
-const DOUBLE_QUOTES = /[″“”„«»]/g;
-const DASHES = /[‐‑‒–—−]/g;
-// Bullets separate a title's parts in Runna / TrainingPeaks exports ("Easy Run • 5km").
-const SEPARATORS = /[•·▪►]/g;
-const SHARP_S = /ß/g;
+const SPORT_EMOJI = new Map<string, string>([
+  ['\u{1F3C3}', ' run '],
+  ['\u{1F3CB}', ' gym '],
+  ['\u{1F4AA}', ' gym '],
+  ['\u{1F6B4}', ' bike '],
+  ['\u{1F6B5}', ' bike '],
+  ['\u{1F3CA}', ' swim '],
+  ['\u{1F9D8}', ' yoga '],
+  ['\u{1F6B6}', ' walk '],
+  ['\u{1F6A3}', ' row '],
+  ['\u{1F634}', ' rest '],
+  ['\u{1F4A4}', ' rest '],
+  ['\u{1F6CC}', ' rest '],
+]);
+// One spelling for the multiplication sign, quotes and dashes; bullets separate a title's parts
+// in Runna and TrainingPeaks exports ("Easy Run • 5km").
+const PUNCTUATION = /[×✕✖⨯’‘′´″“”„«»‐‑‒–—−•·▪►ß]/g;
+const FOLDED_PUNCTUATION = new Map<string, string>([
+  ...[...'×✕✖⨯'].map((c) => [c, 'x'] as const),
+  ...[...'’‘′´'].map((c) => [c, "'"] as const),
+  ...[...'″“”„«»'].map((c) => [c, '"'] as const),
+  ...[...'‐‑‒–—−'].map((c) => [c, '-'] as const),
+  ...[...'•·▪►'].map((c) => [c, ' - '] as const),
+  ['ß', 'ss'],
+]);
 const SPACES = /\s+/g;
 
 /**
@@ -51,16 +59,11 @@ const SPACES = /\s+/g;
 export function normalizeText(raw: string): NormalizedText {
   let s = raw;
   if (NON_ASCII.test(s)) {
-    s = s.normalize('NFKD').replace(COMBINING_MARKS, '');
-    for (const [emoji, word] of SPORT_EMOJI) s = s.replace(emoji, word);
     s = s
-      .replace(EMOJI, ' ')
-      .replace(TIMES, 'x')
-      .replace(APOSTROPHES, "'")
-      .replace(DOUBLE_QUOTES, '"')
-      .replace(DASHES, '-')
-      .replace(SEPARATORS, ' - ')
-      .replace(SHARP_S, 'ss');
+      .normalize('NFKD')
+      .replace(COMBINING_MARKS, '')
+      .replace(EMOJI, (emoji) => SPORT_EMOJI.get(emoji) ?? ' ')
+      .replace(PUNCTUATION, (c) => FOLDED_PUNCTUATION.get(c) ?? ' ');
   }
   const cased = s.replace(SPACES, ' ').trim();
   return { cased, lower: cased.toLowerCase() };

@@ -87,7 +87,43 @@ function roleOf(text: string, start: number, end: number): Role {
 
 function toNumber(raw: string): number {
   // "5,000" groups thousands; "21,1" is a decimal comma.
+  if (!raw.includes(',')) return Number(raw);
   return Number(/,\d{3}$/.test(raw) ? raw.replace(/,/g, '') : raw.replace(',', '.'));
+}
+
+/** What one number (and its unit) turned out to be. */
+interface Reading {
+  found: Found | null;
+  hasRepeat: boolean;
+  runRepeat: boolean;
+  /** Where scanning resumes. */
+  end: number;
+}
+
+/** A number with a unit, before the unit is converted. */
+interface UnitContext {
+  role: Role;
+  isRep: boolean;
+  label: string;
+  end: number;
+}
+
+function distanceReading(ctx: UnitContext, km: number, miles: boolean, label = ctx.label): Reading {
+  return {
+    found: { role: ctx.role, km, miles, label },
+    hasRepeat: ctx.isRep,
+    runRepeat: ctx.isRep && (miles || km >= 0.4),
+    end: ctx.end,
+  };
+}
+
+function durationReading(ctx: UnitContext, minutes: number, label = ctx.label): Reading {
+  return {
+    found: { role: ctx.role, minutes, miles: false, label },
+    hasRepeat: ctx.isRep,
+    runRepeat: false,
+    end: ctx.end,
+  };
 }
 
 /**
@@ -96,11 +132,7 @@ function toNumber(raw: string): number {
  * @returns The quantity, or `null` when the number is not a distance or duration (a count, a
  *   pace, a time of day, part of a token such as `Z2`), plus where scanning resumes.
  */
-function readQuantity(
-  text: string,
-  start: number,
-  raw: string,
-): { found: Found | null; hasRepeat: boolean; runRepeat: boolean; end: number } {
+function readQuantity(text: string, start: number, raw: string): Reading {
   const afterNumber = start + raw.length;
   const value = toNumber(raw);
   const none = { found: null, hasRepeat: false, runRepeat: false, end: afterNumber };
@@ -150,58 +182,48 @@ function readQuantity(
   const label = `${raw} ${word}`.replace(/ (['"])$/, '$1');
   const role = roleOf(text, start, end);
   const isRep = role === 'part' && REPEAT_BEFORE.test(text.slice(Math.max(0, start - 16), start));
-  const distance = (km: number, miles: boolean): ReturnType<typeof readQuantity> => ({
-    found: { role, km, miles, label },
-    hasRepeat: isRep,
-    runRepeat: isRep && (miles || km >= 0.4),
-    end,
-  });
-  const duration = (minutes: number, as = label): ReturnType<typeof readQuantity> => ({
-    found: { role, minutes, miles: false, label: as },
-    hasRepeat: isRep,
-    runRepeat: false,
-    end,
-  });
+  const ctx: UnitContext = { role, isRep, label, end };
 
   switch (canonicalUnit(word)) {
     case 'mi':
       if (matchAt(PACE_AFTER, text, end) && value < 2) return { ...none, end };
-      return distance(value * KM_PER_MILE, true);
+      return distanceReading(ctx, value * KM_PER_MILE, true);
     case 'km':
       if (matchAt(PACE_AFTER, text, end)) return { ...none, end };
       if (PACE_BEFORE.test(text.slice(Math.max(0, start - 10), start))) return { ...none, end };
-      return distance(value, false);
+      return distanceReading(ctx, value, false);
     case 'metre':
-      return distance(value / 1000, false);
+      return distanceReading(ctx, value / 1000, false);
     case 'm':
       // Hal Higdon writes miles as "m" before "run" and "pace" ("5 m run", "3 m pace").
       if (matchAt(HIGDON_MILES, text, end)) {
-        const miles = distance(value * KM_PER_MILE, true);
-        if (miles.found) miles.found.label = `${raw} mi`;
-        return miles;
+        return distanceReading(ctx, value * KM_PER_MILE, true, `${raw} mi`);
       }
       // Otherwise TrainingPeaks-style minutes ("45m", "6x2m") when the number is too small to be
       // a run's metres, and metres for track and pool distances ("8 x 400m", "Swim 1500m").
       if (isRep) {
-        if (value < 30 && !matchAt(STRIDE_LIKE, text, end)) return duration(value, `${raw} min`);
-        return distance(value / 1000, false);
+        if (value < 30 && !matchAt(STRIDE_LIKE, text, end))
+          return durationReading(ctx, value, `${raw} min`);
+        return distanceReading(ctx, value / 1000, false);
       }
-      return value < 100 ? duration(value, `${raw} min`) : distance(value / 1000, false);
+      return value < 100
+        ? durationReading(ctx, value, `${raw} min`)
+        : distanceReading(ctx, value / 1000, false);
     case 'yd':
-      return distance(value * KM_PER_YARD, false);
+      return distanceReading(ctx, value * KM_PER_YARD, false);
     case 's':
       // "400s", "Yasso 800s": plural metres, not seconds.
       if (value >= 100 && value % 100 === 0 && unit[0] === 's') {
-        return { ...distance(value / 1000, false), runRepeat: true, hasRepeat: true };
+        return { ...distanceReading(ctx, value / 1000, false), runRepeat: true, hasRepeat: true };
       }
       return { ...none, end, hasRepeat: isRep };
     case 'sec':
       // Seconds only ever measure a repetition or a stride, never a whole run.
       return { ...none, end, hasRepeat: isRep };
     case 'h':
-      return value <= 24 ? duration(value * 60) : { ...none, end };
+      return value <= 24 ? durationReading(ctx, value * 60) : { ...none, end };
     case 'min':
-      return duration(value);
+      return durationReading(ctx, value);
   }
 }
 

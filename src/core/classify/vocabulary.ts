@@ -12,6 +12,47 @@ function words(alternatives: readonly string[], flags = ''): RegExp {
   return new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, flags);
 }
 
+/** A match of a {@link Matcher}: the text matched and where. */
+export interface WordMatch {
+  0: string;
+  index: number;
+}
+
+/** What the classifier asks of a vocabulary list; a `RegExp` is one. */
+export interface Matcher {
+  exec(text: string): WordMatch | null;
+  test(text: string): boolean;
+}
+
+/**
+ * A test for whether a text contains one of a few plain fragments. Rare patterns are guarded
+ * by the fragments every one of their matches must contain: a regex of literals is far cheaper
+ * than a pattern with lookarounds that almost never matches.
+ */
+function fragments(parts: readonly string[]): RegExp {
+  return new RegExp(parts.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+}
+
+/** A regex that only runs when the text contains one of its fragments. */
+class Guarded implements Matcher {
+  constructor(
+    private readonly re: RegExp,
+    private readonly guard: RegExp,
+  ) {}
+
+  exec(text: string): WordMatch | null {
+    return this.guard.test(text) ? this.re.exec(text) : null;
+  }
+
+  test(text: string): boolean {
+    return this.guard.test(text) && this.re.test(text);
+  }
+}
+
+function guarded(re: RegExp, parts: readonly string[]): Matcher {
+  return new Guarded(re, fragments(parts));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Not training: office, errands, travel. These win over training words in the same title
 // ("Tempo review", "Long call with investors", "Marathon budget review").
@@ -54,8 +95,11 @@ export const OFFICE = words([
   'catch-?ups?',
   'check-?ins?',
   'kick-?offs?',
-  'off-?sites?',
-  'all-?hands',
+  'offsites?',
+  'off-sites?',
+  'allhands',
+  'all-hands',
+  'all hands',
   'town ?hall',
   'agenda',
   'talks?',
@@ -156,19 +200,34 @@ export const OFFICE = words([
   'clinic',
   'training course',
   'install\\w*',
-  'set-?up',
+  'setup',
+  'set-up',
   'maintenance',
   'renewal',
   'subscription',
   'trip',
   'running late',
   'intervals\\.icu',
-  'run-?through',
-  '(?:coffee|beer|food|supply|grocery|wine|snack|donut|bank|airport|school|shop|errand) run',
+  'run-through',
+  'run through',
   'runthrough',
-  'run ?book',
-  'run ?rate',
-  'run ?time',
+  ...[
+    'coffee',
+    'beer',
+    'food',
+    'supply',
+    'grocery',
+    'wine',
+    'snack',
+    'bank',
+    'school',
+    'errand',
+  ].map((errand) => `${errand} run`),
+  'runbook',
+  'run book',
+  'run rate',
+  'runtime',
+  'run time',
   'dry run',
   'trial run',
   'test run',
@@ -275,23 +334,43 @@ export const OFFICE_SOFT = words([
 ]);
 
 /** A journey, not a workout: "Train to Manchester", "Bus home", "Drive to the race". */
-export const TRAVEL = words([
-  '(?:train|bus|coach|ferry|flight|fly|drive|driving|taxi|uber|tram|metro|tube)\\s+(?:to|from|home|back|into|station)',
-  'train station',
-  'train ticket',
-  'train ride',
-]);
+export const TRAVEL = guarded(
+  words([
+    '(?:train|bus|coach|ferry|flight|fly|drive|driving|taxi|uber|tram|metro|tube)\\s+(?:to|from|home|back|into|station)',
+    'train station',
+    'train ticket',
+    'train ride',
+  ]),
+  [
+    'train',
+    'bus',
+    'coach',
+    'ferry',
+    'flight',
+    'fly',
+    'driv',
+    'taxi',
+    'uber',
+    'tram',
+    'metro',
+    'tube',
+  ],
+);
 
 /**
  * "Run" as a verb with an object ("Run the numbers", "Run a workshop"), unless the object is a
  * place or a race ("Run the river loop", "Run a 5K", "Run the Boston Marathon").
  */
-export const RUN_AS_VERB =
-  /(?<![a-z0-9])run\s+(?:the|a|an|our|my|some|this|that|these|those)\s+(?!\d|(?:[a-z'-]+\s+){0,3}(?:race|marathon|half|10k|5k|k\b|km|mi\b|miles?|loop|course|trail|track|hills?|park|river|canal|route|bay|beach|city|bridge|lake|block|woods|forest|mountain|seafront|towpath|distance|streets))/;
+export const RUN_AS_VERB = guarded(
+  /(?<![a-z0-9])run\s+(?:the|a|an|our|my|some|this|that|these|those)\s+(?!\d|(?:[a-z'-]+\s+){0,3}(?:race|marathon|half|10k|5k|k\b|km|mi\b|miles?|loop|course|trail|track|hills?|park|river|canal|route|bay|beach|city|bridge|lake|block|woods|forest|mountain|seafront|towpath|distance|streets))/,
+  ['run '],
+);
 
 /** An agile sprint, not a sprint: "Sprint 42 planning", "Sprint #7". */
-export const AGILE_SPRINT =
-  /(?<![a-z0-9])sprint\s*#?\s*\d+(?!\s*(?:x|\*|m\b|s\b|sec|min|'|"|k\b|km|mi\b|\d))|(?<![a-z0-9])sprint (?:goal|backlog|board|zero)/;
+export const AGILE_SPRINT = guarded(
+  /(?<![a-z0-9])sprint\s*#?\s*\d+(?!\s*(?:x|\*|m\b|s\b|sec|min|'|"|k\b|km|mi\b|\d))|(?<![a-z0-9])sprint (?:goal|backlog|board|zero)/,
+  ['sprint'],
+);
 
 // ---------------------------------------------------------------------------------------------
 // Rest. "Rest" and "off" also appear inside workouts ("90s rest", "1' on / 1' off"), so those
@@ -348,14 +427,14 @@ export const ALTERNATIVE = words(['or', 'oder', 'ou', 'o', 'either']);
 /** "for runners" describes the audience of a gym or yoga session, not a run. */
 export const FOR_RUNNERS =
   /(?<![a-z])(?:for|fur|pour|para|voor)\s+(?:runners?|running|laufer\w*|coureurs?|corredores?|lopers?|hardlopers?)(?![a-z])|(?<![a-z])runner'?s(?![a-z])/g;
+/** Every match of {@link FOR_RUNNERS} contains one of these. */
+export const FOR_RUNNERS_HINTS = fragments(['runn', 'laufer', 'coureur', 'corredor', 'loper']);
 
 /** Strength work that another list could claim ("walking lunges"). */
-export const STRENGTH_COMPOUND = words([
-  'walking lunges?',
-  'jump squats?',
-  'box jumps?',
-  'running drills? with weights',
-]);
+export const STRENGTH_COMPOUND = guarded(
+  words(['walking lunges?', 'jump squats?', 'box jumps?', 'running drills? with weights']),
+  ['lunge', 'squat', 'jump', 'drill'],
+);
 
 /** The gym, in any of the languages. */
 export const STRENGTH = words([
@@ -369,7 +448,8 @@ export const STRENGTH = words([
   'weight training',
   'weightlifting',
   'strength',
-  's ?& ?c',
+  's&c',
+  's & c',
   's and c',
   's\\+c',
   'core',
@@ -447,23 +527,26 @@ export const STRENGTH = words([
 ]);
 
 /** Non-running sports that contain a running word ("Aqua jogging", "Deep water running"). */
-export const CROSS_COMPOUND = words([
-  'aqua ?jog\\w*',
-  'aqua ?run\\w*',
-  'deep[- ]water (?:run\\w*|jog\\w*)',
-  'water (?:run\\w*|jog\\w*)',
-  'pool (?:run\\w*|jog\\w*)',
-  'dwr',
-  'brick',
-  'ski(?:ing|s|tour\\w*|mo)?',
-  'xc ski\\w*',
-  'cross[- ]country ski\\w*',
-  'langlauf\\w*',
-  'skilanglauf',
-  'ski de fond',
-  'esqui de fondo',
-  'langlaufen',
-]);
+export const CROSS_COMPOUND = guarded(
+  words([
+    'aqua ?jog\\w*',
+    'aqua ?run\\w*',
+    'deep[- ]water (?:run\\w*|jog\\w*)',
+    'water (?:run\\w*|jog\\w*)',
+    'pool (?:run\\w*|jog\\w*)',
+    'dwr',
+    'brick',
+    'ski(?:ing|s|tour\\w*|mo)?',
+    'xc ski\\w*',
+    'cross[- ]country ski\\w*',
+    'langlauf\\w*',
+    'skilanglauf',
+    'ski de fond',
+    'esqui de fondo',
+    'langlaufen',
+  ]),
+  ['aqua', 'water', 'pool', 'dwr', 'brick', 'ski', 'langlauf', 'fond'],
+);
 
 /** Cross-training: any other endurance or mobility activity. */
 export const CROSS = words([
@@ -540,7 +623,8 @@ export const CROSS = words([
   'gran fondo',
   'cross-?train\\w*',
   'cross training',
-  'x-?train\\w*',
+  'xtrain\\w*',
+  'x-train\\w*',
   'xt',
   'ct',
   'tai chi',
@@ -670,12 +754,28 @@ export const NOT_A_RUN_LAUF = new Set([
 ]);
 
 /** Hansons "Strength" repeats are a run at threshold, not the gym ("Strength: 6 x 1 mile"). */
-export const HANSONS_STRENGTH =
-  /(?<![a-z])strength\b[^+&,;]{0,14}?\d+\s*[x*]\s*\d+(?:[.,]\d+)?\s*(?:mi(?![a-z])|miles?|km|k(?![a-z])|\d{3,4}\s*m?(?![a-z]))|(?<![a-z])strength (?:run|repeats|reps|intervals|workout \d)/;
+export const HANSONS_STRENGTH = guarded(
+  /(?<![a-z])strength\b[^+&,;]{0,14}?\d+\s*[x*]\s*\d+(?:[.,]\d+)?\s*(?:mi(?![a-z])|miles?|km|k(?![a-z])|\d{3,4}\s*m?(?![a-z]))|(?<![a-z])strength (?:run|repeats|reps|intervals|workout \d)/,
+  ['strength'],
+);
 
 /** Strides and their cousins are drills added to an easy run; they never make it a workout. */
 export const STRIDES =
   /(?:(?<![a-z0-9])\d+\s*[x*]\s*)?(?:(?<![a-z0-9])\d+\s*(?:s|secs?|seconds?|min\w*|m|"|')?\s*)?(?<![a-z])(?:strides?|stride-?outs|steigerung\w*|lignes? droites?|acelerones|aceleraciones|progresivos|rectas|versnellingen|pick-?ups|accelerations?|accels?)(?![a-z])/g;
+
+/** Every match of {@link STRIDES} contains one of these. */
+export const STRIDES_HINTS = fragments([
+  'stride',
+  'steigerung',
+  'ligne',
+  'acelera',
+  'acelero',
+  'progresivos',
+  'rectas',
+  'versnelling',
+  'pick',
+  'accel',
+]);
 
 /**
  * Short hill sprints or sprints tacked onto a run ("Easy 6 mi + 8 hill sprints"): an add-on,
@@ -685,6 +785,9 @@ export const ADD_ON_SPRINTS =
   /(?:\+|&|,|;|(?<![a-z])(?:w\/|with|and|plus|then|incl\w*|followed by|mit|und|avec|et|con|y|met|en))\s*(?:\d+\s*[x*]?\s*)?(?:\d+\s*(?:s|secs?|seconds?|m|"|')?\s*)?(?:short\s+|steep\s+)?(?:hill sprints?|hill strides|hill sprint|bergsprints?|sprints?|hill reps?)(?:\s*\d+\s*[x*]\s*\d+\s*(?:s|secs?|m|")?)?/g;
 
 /** "+ speed" in Pfitzinger's "General aerobic + speed" is strides, not a speed session. */
+/** Every match of {@link ADD_ON_SPRINTS} contains one of these. */
+export const ADD_ON_SPRINTS_HINTS = fragments(['sprint', 'hill']);
+
 export const PLUS_SPEED = /\+\s*speed(?![a-z])/g;
 
 /** Run-walk is an easy run however it is written; its "intervals" are walk breaks. */
@@ -694,6 +797,9 @@ export const RUN_WALK =
 /** Where a title joins two sessions ("Tempo 20 min + core", "Easy run, then gym"). */
 export const SESSION_JOIN =
   /\s*(?:\+|&|,|;|\/|(?<![a-z])(?:and|then|plus|w\/|with|followed by|und|dann|et|puis|y|luego|en|daarna)(?![a-z]))\s*/;
+
+/** Every match of {@link RUN_WALK} contains one of these. */
+export const RUN_WALK_HINTS = fragments(['walk', 'galloway']);
 
 /** A set of repetitions: `6 x 800m`, `5x1k`, `800s x 6`, `12 x 400`. */
 export const REPEATS =
@@ -709,8 +815,20 @@ export const MEDIUM_LONG = words([
   'middellange(?: duurloop)?',
 ]);
 
+/** Every match of {@link MEDIUM_LONG} contains one of these. */
+export const MEDIUM_LONG_HINTS = fragments([
+  'medium',
+  'mlr',
+  'mittellang',
+  'moyenne',
+  'medio',
+  'middellang',
+]);
+
 /** The aerobic threshold is a steady effort, not lactate threshold. */
 export const AEROBIC_THRESHOLD = words(['aerobic threshold', 'aet']);
+/** Every match of {@link AEROBIC_THRESHOLD} contains one of these. */
+export const AEROBIC_THRESHOLD_HINTS = fragments(['aerobic thr', 'aet']);
 
 /** Races: generic words, race distances named as events, and fun runs. */
 export const RACE = words(
@@ -802,6 +920,26 @@ export const NOT_RACE_BEFORE =
  */
 export const NAMED_EVENT =
   /(?:^|[^A-Za-z])((?:[A-Z][A-Za-z'.-]*\s+(?:(?:of|to|the|de|del|la|du|am|an|der|by|on|and|&)\s+)?){1,4})(?:\d+\s*)?(Half|Half Marathon|Halbmarathon|10K|5K|15K|8K|12K|10k|5k|Miler|Mile|Trot|Dash|Relay|Ultra|Classic|Triathlon)(?![A-Za-z])/;
+/** Every match of {@link NAMED_EVENT} (cased) contains one of these. */
+export const NAMED_EVENT_HINTS = fragments([
+  'Half',
+  'Halbmarathon',
+  '0K',
+  '5K',
+  '8K',
+  '2K',
+  '0k',
+  '5k',
+  '8k',
+  '2k',
+  'Mile',
+  'Trot',
+  'Dash',
+  'Relay',
+  'Ultra',
+  'Classic',
+  'Triathlon',
+]);
 
 /** Capitalised words that are training or calendar words, not the name of an event. */
 export const NOT_EVENT_NAME = words([
@@ -906,7 +1044,7 @@ export const NOT_EVENT_NAME = words([
 ]);
 
 /** parkrun is a weekly timed 5 km; only "race", "PB", "time trial" make it a race (SPEC §3). */
-export const PARKRUN = words(['parkrun', 'park run']);
+export const PARKRUN = guarded(words(['parkrun', 'park run']), ['park']);
 
 /** Explicit long-run words. "long" followed by a workout noun ("long intervals") is not one. */
 export const LONG = words([
@@ -1027,7 +1165,8 @@ export const INTERVALS_SPECIFIC = words([
   'sprints',
   'sprint (?:intervals|repeats|training|workout|session)',
   'cambios de ritmo',
-  'on ?/ ?off',
+  'on/off',
+  'on / off',
   '(?:hard|fast|on|quick)\\s*/\\s*\\d*\\s*(?:\'|min\\w*|s|secs?|")?\\s*(?:easy|off|jog|float|recovery|slow|rest)',
   '(?:15|20|30|40|45|60)s? ?[/-] ?(?:15|20|30|40|45|60)s?',
   'critical velocity',
@@ -1038,12 +1177,10 @@ export const INTERVALS_SPECIFIC = words([
 ]);
 
 /** 10K pace: repetitions at it are intervals, a continuous stretch at it is a tempo. */
-export const TEN_K_PACE = words([
-  '@ ?10 ?k',
-  '10 ?k (?:pace|effort)',
-  'allure 10 ?km?',
-  'ritmo 10 ?k',
-]);
+export const TEN_K_PACE = guarded(
+  words(['@ ?10 ?k', '10 ?k (?:pace|effort)', 'allure 10 ?km?', 'ritmo 10 ?k']),
+  ['10'],
+);
 
 /** Threshold, tempo and marathon-pace work, including Higdon's "pace" and Daniels' M and T. */
 export const TEMPO = words([
@@ -1070,7 +1207,8 @@ export const TEMPO = words([
   '10[- ]?mile pace',
   '15 ?k pace',
   '(?:@|at) ?(?:hm|mp|hmp|t|m|15k|10 ?mi\\w*)',
-  't[- ]pace',
+  't pace',
+  't-pace',
   'schwelle\\w*',
   'schwellen\\w*',
   'seuil',
@@ -1088,8 +1226,10 @@ export const TEMPO = words([
 ]);
 
 /** Hal Higdon's pace runs: "3 m pace", "5 mi pace" (a distance run at goal pace). */
-export const HIGDON_PACE =
-  /(?<!@\s?|at\s)(?<![\d.])\d+(?:[.,]\d+)?\s*(?:m|mi|miles?)\s+pace(?![a-z])/;
+export const HIGDON_PACE = guarded(
+  /(?<!@\s?|at\s)(?<![\d.])\d+(?:[.,]\d+)?\s*(?:m|mi|miles?)\s+pace(?![a-z])/,
+  ['pace'],
+);
 
 /** Generic interval words and set structures, weaker than a pace target. */
 export const INTERVALS_GENERIC = words([
