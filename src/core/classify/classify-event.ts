@@ -16,22 +16,15 @@
 import { normalizeText, EMPTY_TEXT } from './normalize-text';
 import type { NormalizedText } from './normalize-text';
 import type { Matcher } from './vocabulary';
-import {
-  ADD_ON_SPRINTS_HINTS,
-  AEROBIC_THRESHOLD_HINTS,
-  FOR_RUNNERS_HINTS,
-  MEDIUM_LONG_HINTS,
-  NAMED_EVENT_HINTS,
-  RUN_WALK_HINTS,
-  STRIDES_HINTS,
-} from './vocabulary';
 import { parseQuantities } from './parse-quantities';
 import type { ParsedQuantities } from './parse-quantities';
 import { KEY_KINDS } from './types';
 import type { Activity, Classification, ClassifyInput, Intensity, RunKind } from './types';
 import {
   ADD_ON_SPRINTS,
+  ADD_ON_SPRINTS_HINTS,
   AEROBIC_THRESHOLD,
+  AEROBIC_THRESHOLD_HINTS,
   AGILE_SPRINT,
   ALTERNATIVE,
   CROSS,
@@ -41,6 +34,7 @@ import {
   EASY_WEAK,
   EFFORT_AFTER,
   FOR_RUNNERS,
+  FOR_RUNNERS_HINTS,
   GENERIC_WORKOUT,
   GERMAN_LAUF,
   HANSONS_STRENGTH,
@@ -52,7 +46,9 @@ import {
   LONG_QUALITY,
   LONG_WHEN_LONG_ENOUGH,
   MEDIUM_LONG,
+  MEDIUM_LONG_HINTS,
   NAMED_EVENT,
+  NAMED_EVENT_HINTS,
   NOT_A_RUN_LAUF,
   NOT_EVENT_NAME,
   NOT_RACE_AFTER,
@@ -70,11 +66,13 @@ import {
   RUN_AS_VERB,
   RUN_NOUN,
   RUN_WALK,
+  RUN_WALK_HINTS,
   SESSION_JOIN,
   STEADY,
   STRENGTH,
   STRENGTH_COMPOUND,
   STRIDES,
+  STRIDES_HINTS,
   TEMPO,
   TEN_K_PACE,
   TRAVEL,
@@ -84,8 +82,20 @@ import {
 const LONG_RUN_KM = 16;
 /** …or from this duration on. */
 const LONG_RUN_MINUTES = 90;
+const LONG_RUN_MILES = 10;
+const KM_PER_MILE = 1.609344;
 const MARATHON_KM = 42.195;
 const HALF_MARATHON_KM = 21.0975;
+
+/** The words after "run" quoted in the reason for "Run the numbers". */
+const RUN_VERB_PHRASE = /run\s+\S+\s+\S+/;
+/** Leading punctuation of an add-on as matched ("+ 6 hill sprints" → "6 hill sprints"). */
+const LEADING_PUNCTUATION = /^[^a-z0-9]+/;
+/** What marks a parkrun as a race rather than a weekly run (SPEC §3). */
+const PARKRUN_AS_RACE = /(?<![a-z])(?:pb|pr|all[- ]out|flat out|time trial)(?![a-z])/;
+/** A duration label already in minutes ("100 min", "90'"). */
+const MINUTES_LABEL = /min|'$/;
+const SPACES = /\s+/;
 
 type FieldName = 'title' | 'description';
 
@@ -145,7 +155,7 @@ function prepareField(name: FieldName, text: NormalizedText): Field {
     ADD_ON_SPRINTS.lastIndex = 0;
     const sprint = ADD_ON_SPRINTS.exec(workout);
     if (sprint) {
-      addOn ??= sprint[0].replace(/^[^a-z0-9]+/, '');
+      addOn ??= sprint[0].replace(LEADING_PUNCTUATION, '');
       workout = workout.replace(ADD_ON_SPRINTS, ' strides ');
     }
   }
@@ -199,7 +209,7 @@ function findOffice(title: NormalizedText, quantities: ParsedQuantities): string
   const hard =
     firstMatch(AGILE_SPRINT, lower) ??
     firstMatch(TRAVEL, lower) ??
-    (runAsVerb ? firstMatch(/run\s+\S+\s+\S+/, lower) : null) ??
+    (runAsVerb ? firstMatch(RUN_VERB_PHRASE, lower) : null) ??
     firstMatch(OFFICE, lower);
   const soft = hard ? null : firstMatch(OFFICE_SOFT, lower);
   if (!hard && !soft) return null;
@@ -211,7 +221,8 @@ function findOffice(title: NormalizedText, quantities: ParsedQuantities): string
     (runNoun && quantities.distanceKm !== undefined && !runAsVerb);
   if (workout) return null;
   if (hard) return `office or errand context: title mentions "${hard}"`;
-  if (soft && !hasActivityNoun(lower)) {
+  // "Lunch run", "Lunchtime 5k": the meal is when, the run is what.
+  if (soft && !hasActivityNoun(lower) && quantities.distanceKm === undefined) {
     return `title mentions "${soft}" and no activity: not training`;
   }
   return null;
@@ -361,14 +372,14 @@ function findRace(field: Field): RaceFinding | null {
       : null;
     if (named?.[1] !== undefined) {
       const name = named[1].trim();
-      const nameWords = name.toLowerCase().split(/\s+/);
+      const nameWords = name.toLowerCase().split(SPACES);
       if (!nameWords.some((n) => NOT_EVENT_NAME.test(n) || isTrainingWord(n))) {
         return { word: `${name} ${named[2] ?? ''}` };
       }
     }
   }
   const parkrun = PARKRUN.exec(w);
-  if (parkrun && /(?<![a-z])(?:pb|pr|all[- ]out|flat out|time trial)(?![a-z])/.test(w)) {
+  if (parkrun && PARKRUN_AS_RACE.test(w)) {
     return { word: parkrun[0] };
   }
   return null;
@@ -552,13 +563,17 @@ function formatNumber(value: number): string {
 /** Why the run's length makes it a long run, or `null` when it is not long enough. */
 function longByLength(q: ParsedQuantities, eventMinutes: number | undefined): string | null {
   if (q.distanceKm !== undefined && q.distanceKm >= LONG_RUN_KM) {
-    return q.distanceInMiles
-      ? `parsed ${q.distanceLabel ?? ''} ≥ 10 mi → long`
-      : `parsed ${q.distanceLabel ?? ''} ≥ ${LONG_RUN_KM} km → long`;
+    const label = q.distanceLabel ?? '';
+    // Runners who plan in miles read "≥ 10 mi"; 9.95 mi is over 16 km but not over 10 mi.
+    if (q.distanceInMiles && q.distanceKm >= LONG_RUN_MILES * KM_PER_MILE) {
+      return `parsed ${label} ≥ ${LONG_RUN_MILES} mi → long`;
+    }
+    const km = q.distanceInMiles ? ` (${formatNumber(q.distanceKm)} km)` : '';
+    return `parsed ${label}${km} ≥ ${LONG_RUN_KM} km → long`;
   }
   if (q.durationMinutes !== undefined && q.durationMinutes >= LONG_RUN_MINUTES) {
     const label = q.durationLabel ?? '';
-    const asMinutes = /min|'$/.test(label) ? '' : ` (${formatNumber(q.durationMinutes)} min)`;
+    const asMinutes = MINUTES_LABEL.test(label) ? '' : ` (${formatNumber(q.durationMinutes)} min)`;
     return `parsed ${label}${asMinutes} ≥ ${LONG_RUN_MINUTES} min → long`;
   }
   const parsed = q.distanceKm !== undefined || q.durationMinutes !== undefined;

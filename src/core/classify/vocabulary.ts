@@ -235,6 +235,7 @@ export const OFFICE = words([
   'running order',
   'up and running',
   'walk-?through',
+  'car ?pool\\w*',
   'swim ?lanes?',
   'spin[- ]up',
   'lift and shift',
@@ -1292,6 +1293,8 @@ export const LONG_WHEN_LONG_ENOUGH = words([
 /** Recovery runs. */
 export const RECOVERY = words([
   'recovery',
+  // Pfitzinger's "Rec 5".
+  'rec(?= ?\\d)',
   'recover',
   'recup\\w*',
   'shake ?-?out',
