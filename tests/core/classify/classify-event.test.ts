@@ -814,6 +814,49 @@ describe('classifyEvent', () => {
     ])('classifies %j as %s / %s / %s', expectClassification);
   });
 
+  describe('office, errands and travel in more words and languages', () => {
+    it.each<Row>([
+      ['Run migrations', 'other', null, null],
+      ['Run experiments', 'other', null, null],
+      ['Run evals', 'other', null, null],
+      ['Run ads campaign', 'other', null, null],
+      ['Long-term goals session', 'other', null, null],
+      ['Marathon coding session', 'other', null, null],
+      ['Movie marathon', 'other', null, null],
+      ['Train new hires', 'other', null, null],
+      ['Train model v2', 'other', null, null],
+      ['Time tracking', 'other', null, null],
+      ['Disaster recovery drill', 'other', null, null],
+      ['Bike repair', 'other', null, null],
+      ['Bike service', 'other', null, null],
+      ['Uber to airport', 'other', null, null],
+      ['Talent pool review', 'other', null, null],
+      ['REST API design', 'other', null, null],
+      ['Rest of the team sync', 'other', null, null],
+      ['Relay server upgrade', 'other', null, null],
+      ['10K bonus payout', 'other', null, null],
+      ['Besprechung mit Team', 'other', null, null],
+      ['Termin Zahnarzt', 'other', null, null],
+      ['Zug nach Berlin', 'other', null, null],
+      ["Réunion d'équipe", 'other', null, null],
+      ['Train pour Lyon', 'other', null, null],
+      ['Reunión de equipo', 'other', null, null],
+      ['Cita médico', 'other', null, null],
+      ['Vergadering', 'other', null, null],
+      ['Trein naar Amsterdam', 'other', null, null],
+      ['Urlaub', 'other', null, null],
+      ['Mittagessen', 'other', null, null],
+      ['Tempo run 5 mi', 'run', 'tempo', 'hard'],
+      ['Bahntraining 10 x 400 m', 'run', 'intervals', 'hard'],
+      ['Easy run, then team breakfast', 'run', 'easy', 'easy'],
+      ['Long run then brunch', 'run', 'long', 'moderate'],
+      ['Cursus', 'other', null, null],
+      ['Easy Friday drinks', 'other', null, null],
+      ['Dinner', 'other', null, null],
+      ['Run club drinks', 'run', 'easy', 'easy'],
+    ])('classifies %j as %s / %s / %s', expectClassification);
+  });
+
   describe('descriptions', () => {
     it.each<DescribedRow>([
       [
