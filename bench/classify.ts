@@ -152,7 +152,9 @@ export async function benchClassify(): Promise<void> {
     return hits;
   });
   const total = inputs.length * ROUNDS;
-  console.log(`titles: ${inputs.length} distinct, ${total} classifications timed`);
+  console.log(
+    `titles: ${inputs.length} (the development set plus generated variants), ${total} classifications timed`,
+  );
   console.log(
     `classify: ${Math.round(classify.rate).toLocaleString('en-US')} titles/s (median of ${ROUNDS} rounds)`,
   );

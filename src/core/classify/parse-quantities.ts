@@ -42,10 +42,11 @@ interface Found {
 // A decimal comma only when one or two digits follow: "21,1 km" is a distance, "400,800" a list.
 const NUMBER = /\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+|,\d{1,2}(?!\d))?/g;
 const REPEAT_COUNT = /\s*[x*]\s*\(?\s*\d/y;
-const HOURS_MINUTES = /\s*(?:h|hrs?|hours?|std)\s*(\d{1,2})\s*(?:min(?:utes?|s)?|m|')?(?![a-z\d])/y;
+const HOURS_MINUTES =
+  /\s*(?:h|hrs?|hours?|std|u)\s*(\d{1,2})\s*(?:min(?:utes?|s)?|m|')?(?![a-z\d])/y;
 const CLOCK = /:(\d{2})(?::(\d{2}))?(?!\d)/y;
 const UNIT =
-  /[\s-]*(milers?|miles?|mi|mls?|kms?|kilomet(?:er|re|ro)s?|k|meters?|metres?|metros?|mtrs?|m|minutes?|minuten|minutos?|mins?|hours?|hrs?|h|std|stunden?|heures?|horas?|uur|seconds?|secs?|sec|segundos?|sekunden|s|yards?|yds?)(?![a-z])|\s*(['"])/y;
+  /[\s-]*(milers?|miles?|mi|mls?|kms?|kilomet(?:er|re|ro)s?|k|meters?|metres?|metros?|mtrs?|m|minutes?|minuten|minutos?|mins?|hours?|hrs?|h|std|stunden?|heures?|horas?|uur|u|seconds?|secs?|sec|segundos?|sekunden|s|yards?|yds?)(?![a-z])|\s*(['"])/y;
 const HIGDON_MILES = /\s+(?:run|pace)\b/y;
 const STRIDE_LIKE = /\s*(?:strides?|sprints?|accelerations?|pick-?ups?)\b/y;
 const REPEAT_AFTER_UNIT = /\s*[x*]\s*\d/y;
@@ -240,7 +241,7 @@ function canonicalUnit(word: string): Unit {
   if (/^(?:met|mtr)/.test(word)) return 'metre';
   if (/^(?:yard|yd)/.test(word)) return 'yd';
   if (/^(?:sec|seg|sek)/.test(word)) return 'sec';
-  if (/^(?:h|std|stunde|heure|hora|uur)/.test(word)) return 'h';
+  if (/^(?:h|std|stunde|heure|hora|u)/.test(word)) return 'h';
   return 'min';
 }
 

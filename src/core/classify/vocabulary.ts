@@ -505,8 +505,15 @@ export const FOR_RUNNERS_HINTS = fragments(['runn', 'laufer', 'coureur', 'corred
 
 /** Strength work that another list could claim ("walking lunges"). */
 export const STRENGTH_COMPOUND = guarded(
-  words(['walking lunges?', 'jump squats?', 'box jumps?', 'running drills? with weights']),
-  ['lunge', 'squat', 'jump', 'drill'],
+  words([
+    'walking lunges?',
+    'jump squats?',
+    'box jumps?',
+    'running drills? with weights',
+    // Hal Higdon's novice plans.
+    'stretch (?:&|and|\\+) strengthen',
+  ]),
+  ['lunge', 'squat', 'jump', 'drill', 'strengthen'],
 );
 
 /** The gym, in any of the languages. */
@@ -521,6 +528,7 @@ export const STRENGTH = words([
   'weight training',
   'weightlifting',
   'strength',
+  'strengthen\\w*',
   's&c',
   's & c',
   's and c',
@@ -834,11 +842,12 @@ export const HANSONS_STRENGTH = guarded(
 
 /** Strides and their cousins are drills added to an easy run; they never make it a workout. */
 export const STRIDES =
-  /(?:(?<![a-z0-9])\d+\s*[x*]\s*)?(?:(?<![a-z0-9])\d+\s*(?:s|secs?|seconds?|min\w*|m|"|')?\s*)?(?<![a-z])(?:strides?|stride-?outs|steigerung\w*|lignes? droites?|acelerones|aceleraciones|progresivos|rectas|versnellingen|pick-?ups|accelerations?|accels?)(?![a-z])/g;
+  /(?:(?<![a-z0-9])\d+\s*[x*]\s*)?(?:(?<![a-z0-9])\d+\s*(?:s|secs?|seconds?|min\w*|m|"|')?\s*)?(?<![a-z])(?:strides?|stride-?outs|steigerung\w*|lignes? droites?|acelerones|aceleraciones|progresivos|rectas|versnellingen|pick-?ups|accelerations?|accels?)(?![a-z])|(?<![a-z0-9])\d+(?:\s*x)?\s+st(?![a-z])/g;
 
 /** Every match of {@link STRIDES} contains one of these. */
 export const STRIDES_HINTS = fragments([
   'stride',
+  ' st',
   'steigerung',
   'ligne',
   'acelera',
@@ -1128,6 +1137,7 @@ export const LONG = words([
   'long slow distance',
   'long ?jog',
   'lange[rn]? (?:dauer)?lauf',
+  'lange[rn]? dl',
   'langer? ausdauerlauf',
   'lange einheit',
   'sortie longue',
@@ -1258,6 +1268,9 @@ export const TEN_K_PACE = guarded(
 /** Threshold, tempo and marathon-pace work, including Higdon's "pace" and Daniels' M and T. */
 export const TEMPO = words([
   'tempo\\w*',
+  'tdl',
+  'intensieve duurloop',
+  'over-?unders?',
   'threshold\\w*',
   'thresh',
   'lt[12]?',
@@ -1404,7 +1417,8 @@ export const EASY = words([
   'strides?',
   'conversational',
   'endurance',
-  'dl ?1',
+  'dl(?: ?1)?',
+  'openers',
   'dauerlauf',
   'locker\\w*',
   'ruhig\\w*',

@@ -857,6 +857,53 @@ describe('classifyEvent', () => {
     ])('classifies %j as %s / %s / %s', expectClassification);
   });
 
+  describe('plan shorthand: Higdon, Daniels, TrainingPeaks, Runna, and European abbreviations', () => {
+    it.each<Row>([
+      ['Stretch & strengthen', 'strength', null, null],
+      ['E 30 min + 6 ST', 'run', 'easy', 'easy'],
+      ['Over-unders 4x8m', 'run', 'tempo', 'hard'],
+      ['Openers 20m', 'run', 'easy', 'easy'],
+      ['Ruhiger DL 45 min', 'run', 'easy', 'easy'],
+      ['Langer DL 25 km', 'run', 'long', 'moderate'],
+      ['TDL 8 km', 'run', 'tempo', 'hard'],
+      ['Lange duurloop 2u', 'run', 'long', 'moderate'],
+      ['Duurloop 1u15', 'run', 'easy', 'easy'],
+      ['Intensieve duurloop 8 km', 'run', 'tempo', 'hard'],
+      ['Extensieve duurloop 10 km', 'run', 'easy', 'easy'],
+      ['Long Run • 1h 50m', 'run', 'long', 'moderate'],
+      ['Hill Repeats • 10 x 45s', 'run', 'hills', 'hard'],
+      ['Time Trial • 5km', 'run', 'race', 'hard'],
+      ['Steady Run • 10km', 'run', 'steady', 'moderate'],
+      ['30 min tempo', 'run', 'tempo', 'hard'],
+      ['8 x 400 5K pace', 'run', 'intervals', 'hard'],
+      ['3 x hill', 'run', 'hills', 'hard'],
+      ['Test: 5-K Race', 'run', 'race', 'hard'],
+      ['Q1: 2E + 20T + 2E', 'run', 'tempo', 'hard'],
+      ['6 x 200 R w/ 200 jg', 'run', 'intervals', 'hard'],
+      ['3 x 1 mi T w/ 1 min rest', 'run', 'tempo', 'hard'],
+      ['10E', 'run', 'easy', 'easy'],
+      ['Sweet Spot 2x20m', 'run', 'tempo', 'hard'],
+      ['Endurance 1h30', 'run', 'long', 'moderate'],
+      ['Anaerobic 8x1m', 'run', 'intervals', 'hard'],
+      ['EF 1h', 'run', 'easy', 'easy'],
+      ['SL 1h45', 'run', 'long', 'moderate'],
+      ['VMA 8 x 30/30', 'run', 'intervals', 'hard'],
+      ['Récup 30 min', 'run', 'recovery', 'easy'],
+      ["Rodaje regenerativo 40'", 'run', 'recovery', 'easy'],
+      ['Rodaje + técnica', 'run', 'easy', 'easy'],
+      ['Amsterdam Half', 'run', 'race', 'hard'],
+      ['Paris Marathon', 'run', 'race', 'hard'],
+      ['Valencia Half Marathon', 'run', 'race', 'hard'],
+      ["Aqua running 30'", 'cross', null, null],
+      ["Stairmaster 20'", 'cross', null, null],
+      ['Nordic walking', 'cross', null, null],
+      ['Barbell complex', 'strength', null, null],
+      ['Hill St. meeting', 'other', null, null],
+      ['1st long run of the block', 'run', 'long', 'moderate'],
+      ['Race 1st', 'run', 'race', 'hard'],
+    ])('classifies %j as %s / %s / %s', expectClassification);
+  });
+
   describe('descriptions', () => {
     it.each<DescribedRow>([
       [
