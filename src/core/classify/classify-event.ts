@@ -96,6 +96,8 @@ const PARKRUN_AS_RACE = /(?<![a-z])(?:pb|pr|all[- ]out|flat out|time trial)(?![a
 /** A duration label already in minutes ("100 min", "90'"). */
 const MINUTES_LABEL = /min|'$/;
 const SPACES = /\s+/;
+const WRITTEN_IN_CAPITALS = /[A-Z]{2}/;
+const LOWER_CASE_LETTER = /[a-z]/;
 
 type FieldName = 'title' | 'description';
 
@@ -169,10 +171,14 @@ function prepareField(name: FieldName, text: NormalizedText): Field {
     workout = workout.replace(AEROBIC_THRESHOLD, ' steady ');
   }
   const daniels = new Set<string>();
-  DANIELS.lastIndex = 0;
-  // exec loops rather than matchAll: matchAll clones the regex on every call.
-  for (let m = DANIELS.exec(text.cased); m; m = DANIELS.exec(text.cased)) {
-    daniels.add(m[1] ?? m[2] ?? '');
+  // Daniels' paces are capitals in mixed-case text; in a title written in capitals
+  // ("EASY 5 M") a capital letter says nothing.
+  if (!WRITTEN_IN_CAPITALS.test(text.cased) || LOWER_CASE_LETTER.test(text.cased)) {
+    DANIELS.lastIndex = 0;
+    // exec loops rather than matchAll: matchAll clones the regex on every call.
+    for (let m = DANIELS.exec(text.cased); m; m = DANIELS.exec(text.cased)) {
+      daniels.add(m[1] ?? m[2] ?? '');
+    }
   }
   return { name, text, workout, addOn, mediumLong, daniels };
 }

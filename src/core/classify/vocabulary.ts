@@ -1456,7 +1456,7 @@ export const EASY_WEAK = words([
 
 /** Daniels' pace letters (cased): `E 40 min`, `2E`, `4 x 1T`, `5 x 4 min I`, `8 x 200 R`, `@ M`. */
 export const DANIELS =
-  /(?:(?:\d|min|mi|km|k|'|@)\s*([EMTIRL])|(?:^|[\s(+,;:])([EMTIRL])\s+\d)(?![A-Za-z])/g;
+  /(?:(?:\d|min|mi|km|k|'|@)\s*([EMTIRL])|(?:^|[\s(+,;:])([EMTIRL])\s+\d)(?![A-Za-z])(?!\s+(?:run|pace|Run|Pace)(?![a-z]))/g;
 
 /** A session word with nothing else: a plan's generic "Workout". */
 export const GENERIC_WORKOUT = words(['workout', 'wko', 'key workout', 'key session']);
