@@ -384,6 +384,11 @@ describe('classifyEvent', () => {
       ['Bootcamp', 'strength', null, null],
       ['Orangetheory', 'strength', null, null],
       ['Strength', 'strength', null, null],
+      ['Glute bridges + clamshells', 'strength', null, null],
+      ['Dead bugs, bird dogs, side planks', 'strength', null, null],
+      ['Nordic curls', 'strength', null, null],
+      ['Goblet squats 3x10', 'strength', null, null],
+      ['Pogo hops & bounding', 'strength', null, null],
       ['💪 Strength', 'strength', null, null],
     ])('classifies %j as %s / %s / %s', expectClassification);
   });
