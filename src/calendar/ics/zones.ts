@@ -1,0 +1,373 @@
+/**
+ * TZID → zone, and wall time ↔ instant in that zone.
+ *
+ * Resolution order for a TZID (RFC 5545 §3.2.19 leaves the naming to the producer):
+ * 1. an IANA name the runtime's Intl knows, also inside tzurl/vendor paths
+ *    (`/freeassociation.sourceforge.net/Tzfile/Europe/London`, `/mozilla.org/…/Europe/Berlin`)
+ *    and libical's dashed form (`US-Eastern`, `America-Chicago`);
+ * 2. a Windows zone id (`W. Europe Standard Time`) via CLDR's table;
+ * 3. an Outlook display name, with or without its `(UTC+01:00)` prefix
+ *    (`(GMT+10:00) Canberra, Melbourne, Sydney`), or failing that its first city that names a
+ *    Windows zone or an IANA zone (`Amsterdam, Belgrade, Berlin, …`);
+ * 4. the file's VTIMEZONE of that TZID, computed by ical.js (Lotus Notes' custom `Eastern`,
+ *    Office 365's `Customized Time Zone`);
+ * 5. the fixed offset in a `(UTC-05:00) …` prefix or a `GMT+1`-style id.
+ * The caller falls back to the runner's zone when all of these fail.
+ *
+ * IANA zones come first because a VTIMEZONE is a frozen copy of the rules the producer knew
+ * (Exchange still writes 1601-based rules), while Intl has the current ones.
+ */
+import ICAL from 'ical.js';
+import {
+  DAY_MS,
+  MINUTE_MS,
+  isValidTimeZone,
+  zoneOffsetMinutes,
+  zonedInstant,
+} from '../../core/time';
+import { parseContentLine } from './content-lines';
+import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones';
+import { wallDate, wallFields } from './values';
+
+/** A zone a wall time can be read in. */
+export type Zone =
+  | { kind: 'utc' }
+  | { kind: 'iana'; name: string }
+  | { kind: 'fixed'; offsetMinutes: number }
+  | { kind: 'vtimezone'; tzid: string; timezone: ICAL.Timezone };
+
+export const UTC_ZONE: Zone = { kind: 'utc' };
+
+/** Human-readable zone name for warnings. */
+export function describeZone(zone: Zone): string {
+  switch (zone.kind) {
+    case 'utc':
+      return 'UTC';
+    case 'iana':
+      return zone.name;
+    case 'fixed': {
+      const sign = zone.offsetMinutes < 0 ? '-' : '+';
+      const abs = Math.abs(zone.offsetMinutes);
+      return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    }
+    case 'vtimezone':
+      return `the file's VTIMEZONE "${zone.tzid}"`;
+  }
+}
+
+// No real TZID comes close; the bound keeps every lookup below cheap on hostile input.
+const MAX_TZID_LENGTH = 256;
+
+const lowerKeyed = (table: Readonly<Record<string, string>>): Map<string, string> =>
+  new Map(Object.entries(table).map(([k, v]) => [normalizeName(k), v]));
+
+function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+let windowsIds: Map<string, string> | null = null;
+let displayNames: Map<string, string> | null = null;
+let cities: Map<string, string> | null = null;
+
+function windowsTable(): Map<string, string> {
+  windowsIds ??= lowerKeyed(WINDOWS_ZONES);
+  return windowsIds;
+}
+
+function displayTable(): Map<string, string> {
+  displayNames ??= lowerKeyed(WINDOWS_DISPLAY_NAMES);
+  return displayNames;
+}
+
+/**
+ * City → IANA zone: cities of the Windows display names (through their Windows id), then the
+ * last segment of every IANA zone Intl lists (`Kuala_Lumpur` → "kuala lumpur"). A city two
+ * Windows zones claim ("La Paz") is left out.
+ */
+function cityTable(): Map<string, string> {
+  if (cities) return cities;
+  const table = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const [list, windowsId] of Object.entries(WINDOWS_DISPLAY_NAMES)) {
+    const iana = WINDOWS_ZONES[windowsId];
+    if (!iana) continue;
+    for (const city of splitCities(list)) {
+      const prior = table.get(city);
+      if (prior !== undefined && prior !== iana) ambiguous.add(city);
+      else table.set(city, iana);
+    }
+  }
+  for (const city of ambiguous) table.delete(city);
+  const supported =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  for (const zone of supported) {
+    const city = normalizeName((zone.split('/').pop() ?? '').replaceAll('_', ' '));
+    if (city && !table.has(city)) table.set(city, zone);
+  }
+  cities = table;
+  return table;
+}
+
+function splitCities(list: string): string[] {
+  return list
+    .split(/[,;]/)
+    .map((c) => normalizeName(c))
+    .filter((c) => c.length > 0);
+}
+
+// `(UTC+01:00) `, `(GMT-05:00) `, `(GMT) `, `(UTC) `.
+const DISPLAY_PREFIX_RE = /^\((?:UTC|GMT)(?:([+-])(\d{1,2}):?(\d{2})?)?\)/i;
+// `GMT+1`, `UTC-05:00`, `+0100`.
+const OFFSET_ID_RE = /^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$/i;
+
+function offsetMinutes(
+  sign: string | undefined,
+  hours: string | undefined,
+  minutes: string | undefined,
+): number | null {
+  const h = Number(hours ?? 0);
+  const m = Number(minutes ?? 0);
+  if (h > 14 || m > 59) return null;
+  return (sign === '-' ? -1 : 1) * (h * 60 + m);
+}
+
+function iana(name: string): Zone | null {
+  return isValidTimeZone(name) ? { kind: 'iana', name } : null;
+}
+
+/** Steps 1–3: a TZID that names an IANA zone, directly or through Windows names. */
+function resolveByName(tzid: string): Zone | null {
+  if (tzid.toUpperCase() === 'Z') return UTC_ZONE;
+  const direct = iana(tzid);
+  if (direct) return direct;
+  if (tzid.includes('/')) {
+    const segments = tzid.split('/').filter((s) => s.length > 0);
+    for (let n = Math.min(3, segments.length); n >= 1; n--) {
+      const zone = iana(segments.slice(-n).join('/'));
+      if (zone) return zone;
+    }
+  } else if (/^[A-Za-z]+-[A-Za-z_]+$/.test(tzid)) {
+    const zone = iana(tzid.replace('-', '/'));
+    if (zone) return zone;
+  }
+  const key = normalizeName(tzid);
+  const windowsIana = windowsTable().get(key);
+  if (windowsIana) return iana(windowsIana);
+  const rest = normalizeName(tzid.replace(DISPLAY_PREFIX_RE, ''));
+  const displayId = displayTable().get(rest);
+  const displayIana = displayId ? WINDOWS_ZONES[displayId] : undefined;
+  if (displayIana) return iana(displayIana);
+  const cityTableMap = cityTable();
+  for (const city of splitCities(rest)) {
+    const zone = cityTableMap.get(city);
+    if (zone) return iana(zone);
+  }
+  return null;
+}
+
+/** Step 5: a fixed offset spelled in the TZID. */
+function resolveByOffset(tzid: string): Zone | null {
+  const prefix = DISPLAY_PREFIX_RE.exec(tzid) ?? OFFSET_ID_RE.exec(tzid);
+  if (!prefix) return null;
+  const minutes = offsetMinutes(prefix[1], prefix[2], prefix[3]);
+  if (minutes === null) return null;
+  return minutes === 0 ? UTC_ZONE : { kind: 'fixed', offsetMinutes: minutes };
+}
+
+/**
+ * The zone a TZID stands for, or `null` when nothing identifies it (the caller then uses the
+ * runner's zone). `findVtimezone` looks the TZID up among the file's usable VTIMEZONEs.
+ */
+export function resolveTzid(
+  tzid: string,
+  findVtimezone: (tzid: string) => ICAL.Timezone | null,
+): Zone | null {
+  if (tzid.length === 0 || tzid.length > MAX_TZID_LENGTH) return null;
+  const byName = resolveByName(tzid);
+  if (byName) return byName;
+  const vtimezone = findVtimezone(tzid);
+  if (vtimezone) return { kind: 'vtimezone', tzid, timezone: vtimezone };
+  return resolveByOffset(tzid);
+}
+
+// Real offsets stay within -12:00…+14:00; a VTIMEZONE outside ±18 h is garbage.
+const MAX_OFFSET_SECONDS = 18 * 3600;
+const MAX_OBSERVANCES = 500;
+const MAX_VTIMEZONE_RDATES = 2000;
+const TZ_OFFSET_RE = /^([+-])(\d{2})(\d{2})(\d{2})?$/;
+
+/**
+ * An ical.js zone for a VTIMEZONE's lines, or `null` when it is unusable.
+ *
+ * Only what offsets depend on is handed to ical.js, re-serialized without parameters, so a
+ * stray parameter cannot make it reject the zone. Rules must be yearly: ical.js expands every
+ * observance from its DTSTART with no step limit, so a `FREQ=SECONDLY` observance would hang.
+ */
+export function buildVtimezone(lines: readonly string[], tzid: string): ICAL.Timezone | null {
+  const clean: string[] = [];
+  let observances = 0;
+  let rdates = 0;
+  for (const line of lines) {
+    const upper = line.slice(0, 6).toUpperCase();
+    if (upper === 'BEGIN:' || upper.startsWith('END:')) {
+      const name = line
+        .slice(line.indexOf(':') + 1)
+        .trim()
+        .toUpperCase();
+      if (upper === 'BEGIN:' && (name === 'STANDARD' || name === 'DAYLIGHT')) observances++;
+      clean.push(`${upper === 'BEGIN:' ? 'BEGIN' : 'END'}:${name}`);
+      continue;
+    }
+    const parsed = parseContentLine(line);
+    if (!parsed || parsed.value === null) continue;
+    const value = parsed.value.trim();
+    switch (parsed.name) {
+      case 'TZOFFSETFROM':
+      case 'TZOFFSETTO': {
+        const m = TZ_OFFSET_RE.exec(value);
+        if (!m) return null;
+        const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
+        if (seconds > MAX_OFFSET_SECONDS) return null;
+        clean.push(`${parsed.name}:${value}`);
+        break;
+      }
+      case 'RRULE':
+        if (!/(^|;)FREQ=YEARLY(;|$)/i.test(value)) return null;
+        clean.push(`RRULE:${value}`);
+        break;
+      case 'RDATE':
+        if (value.includes('/')) continue;
+        rdates += value.split(',').length;
+        clean.push(`RDATE:${value}`);
+        break;
+      case 'DTSTART':
+        clean.push(`DTSTART:${value}`);
+        break;
+      default:
+        break;
+    }
+  }
+  if (observances === 0 || observances > MAX_OBSERVANCES || rdates > MAX_VTIMEZONE_RDATES)
+    return null;
+  try {
+    const component = new ICAL.Component(ICAL.parse(clean.join('\r\n')) as unknown[]);
+    const timezone = new ICAL.Timezone({ component, tzid });
+    // Expanding once here surfaces ical.js errors now rather than in the middle of an event.
+    timezone.utcOffset(icalTime(Date.UTC(2000, 0, 1)));
+    return timezone;
+  } catch {
+    return null;
+  }
+}
+
+interface Block {
+  /** Instant of the block's first wall time (its 00:00). */
+  start: number;
+  /** True when no offset change happens in the block, so wall time maps to an instant by addition. */
+  uniform: boolean;
+}
+
+// Offset changes are months apart (Morocco's Ramadan pauses, the closest, are ~30 days), so a
+// week with the same offset at both ends has none inside.
+const WEEK_MS = 7 * DAY_MS;
+
+/**
+ * Wall time ↔ instant, with memos.
+ *
+ * `zonedInstant` asks Intl up to six times per conversion, ical.js walks a VTIMEZONE's
+ * transitions, and a calendar of 10,000 events converts hundreds of thousands of times. So each
+ * (zone, week) is checked once: a week without an offset change converts any wall time in it by
+ * addition; a week with one converts day by day the same way, and its transition day asks the
+ * zone for every time, keeping the gap/overlap rules (RFC 5545 §3.3.5). One clock serves one
+ * read: no state outlives it.
+ */
+export class ZoneClock {
+  private readonly weeks = new Map<string | ICAL.Timezone, Map<number, Block>>();
+  private readonly days = new Map<string | ICAL.Timezone, Map<number, Block>>();
+
+  /** The instant a wall time shows in `zone`. */
+  toInstant(wall: number, zone: Zone): number {
+    switch (zone.kind) {
+      case 'utc':
+        return wall;
+      case 'fixed':
+        return wall - zone.offsetMinutes * MINUTE_MS;
+      case 'iana':
+        return this.memoized(wall, zone.name, (w) => ianaInstant(w, zone.name));
+      case 'vtimezone':
+        return this.memoized(
+          wall,
+          zone.timezone,
+          (w) => w - zone.timezone.utcOffset(icalTime(w)) * 1000,
+        );
+    }
+  }
+
+  /** The wall time `zone` shows at `instant`. */
+  toWall(instant: number, zone: Zone): number {
+    switch (zone.kind) {
+      case 'utc':
+        return instant;
+      case 'fixed':
+        return instant + zone.offsetMinutes * MINUTE_MS;
+      case 'iana':
+        return instant + zoneOffsetMinutes(instant, zone.name) * MINUTE_MS;
+      case 'vtimezone': {
+        // ical.js finds offsets by local time: guess with the instant, then correct once.
+        const guess = instant + zone.timezone.utcOffset(icalTime(instant)) * 1000;
+        return instant + zone.timezone.utcOffset(icalTime(guess)) * 1000;
+      }
+    }
+  }
+
+  private memoized(
+    wall: number,
+    key: string | ICAL.Timezone,
+    convert: (wall: number) => number,
+  ): number {
+    const weekStart = Math.floor(wall / WEEK_MS) * WEEK_MS;
+    const week = memo(this.weeks, key, weekStart, () => block(weekStart, WEEK_MS, convert));
+    if (week.uniform) return week.start + (wall - weekStart);
+    const dayStart = Math.floor(wall / DAY_MS) * DAY_MS;
+    const day = memo(this.days, key, dayStart, () => block(dayStart, DAY_MS, convert));
+    if (day.uniform) return day.start + (wall - dayStart);
+    return convert(wall);
+  }
+}
+
+function ianaInstant(wall: number, name: string): number {
+  const dayStart = Math.floor(wall / DAY_MS) * DAY_MS;
+  const sinceMidnight = wall - dayStart;
+  const minutes = Math.floor(sinceMidnight / MINUTE_MS);
+  return zonedInstant(wallDate(wall), minutes, name) + (sinceMidnight - minutes * MINUTE_MS);
+}
+
+function memo<K>(cache: Map<K, Map<number, Block>>, key: K, at: number, make: () => Block): Block {
+  let byStart = cache.get(key);
+  if (!byStart) {
+    byStart = new Map();
+    cache.set(key, byStart);
+  }
+  let value = byStart.get(at);
+  if (!value) {
+    value = make();
+    byStart.set(at, value);
+  }
+  return value;
+}
+
+/**
+ * A block of wall time is uniform when its start and its end convert with the same offset and
+ * it lasts exactly as long in instants as in wall time: then no transition lies inside.
+ */
+function block(startWall: number, length: number, convert: (wall: number) => number): Block {
+  const start = convert(startWall);
+  const next = convert(startWall + length);
+  const last = convert(startWall + length - MINUTE_MS);
+  return { start, uniform: next - start === length && last - start === length - MINUTE_MS };
+}
+
+function icalTime(wall: number): ICAL.Time {
+  const f = wallFields(wall);
+  return new ICAL.Time({ ...f, isDate: false }, ICAL.Timezone.localTimezone);
+}
