@@ -1,0 +1,414 @@
+/**
+ * One VEVENT block → the facts the reader needs, or the reason it cannot be read.
+ *
+ * Only the properties that matter for placing an event are parsed (RFC 5545 §3.6.1: UID,
+ * DTSTART, DTEND/DURATION, RRULE, RDATE, EXDATE, RECURRENCE-ID, STATUS, TRANSP, SEQUENCE,
+ * SUMMARY, DESCRIPTION, LOCATION), each line on its own. So a broken ATTENDEE, ATTACH or
+ * X- property cannot sink its event, which is what happens when ical.js parses the whole
+ * component. Only a property the event cannot be placed without (DTSTART, RRULE,
+ * RECURRENCE-ID) makes the event skipped; a broken DTEND, DURATION, RDATE or EXDATE value is
+ * dropped with a warning.
+ */
+import ICAL from 'ical.js';
+import { DAY_MS } from '../../core/time';
+import {
+  parseContentLine,
+  propertyNameLength,
+  unescapeText,
+  type ContentLine,
+} from './content-lines';
+import { hashString } from './hash';
+import { normalizeTzid, type VeventBlock } from './split-components';
+import {
+  parseDuration,
+  parsePeriod,
+  parseTimeValue,
+  quoteValue,
+  wallFields,
+  type DateTimeValue,
+  type DurationValue,
+  type TimeValue,
+} from './values';
+import { UTC_ZONE, type Zone } from './zones';
+
+/** A DATE or DATE-TIME with its zone; `zone: null` means floating (or a DATE, which has none). */
+export interface ZonedValue {
+  value: TimeValue;
+  zone: Zone | null;
+}
+
+/** An RDATE value; a PERIOD carries its own end. */
+export interface RdateValue extends ZonedValue {
+  end?: ZonedValue | DurationValue;
+}
+
+/** How long each instance lasts. */
+export type EndSpec =
+  | { kind: 'end'; end: ZonedValue }
+  | { kind: 'duration'; duration: DurationValue }
+  | { kind: 'none' };
+
+/** An RRULE, as ical.js parsed it, with its text for messages. */
+export interface ParsedRule {
+  recur: ICAL.Recur;
+  text: string;
+}
+
+/** A VEVENT that could be read. */
+export interface ParsedEvent {
+  uid: string;
+  calendarIndex: number;
+  /** Position among the file's VEVENTs. */
+  order: number;
+  sequence: number;
+  cancelled: boolean;
+  transparent: boolean;
+  title: string;
+  description: string;
+  location: string | undefined;
+  /** `X-IRONSTRIDE-SESSION`: set on the events Ironstride wrote itself. */
+  ironstrideSessionId: string | undefined;
+  /** `null` only for a cancellation that names no start (an iTIP CANCEL may omit DTSTART). */
+  start: ZonedValue | null;
+  end: EndSpec;
+  rrules: ParsedRule[];
+  rdates: RdateValue[];
+  exdates: ZonedValue[];
+  recurrenceId: ZonedValue | null;
+  /** Zone for floating times in this event's calendar. */
+  floatingZone: Zone;
+  /** Hash of the properties that define the event, to tell copies from different events. */
+  fingerprint: string;
+}
+
+/** What parsing needs from the calendar around the event. */
+export interface EventContext {
+  /** The zone for a normalized TZID; falls back (and warns) when nothing matches. */
+  zoneFor(tzid: string, uid: string | null): Zone;
+  floatingZone: Zone;
+  calendarIndex: number;
+  warn(uid: string | null, message: string): void;
+}
+
+export type ParseOutcome =
+  { ok: true; event: ParsedEvent } | { ok: false; uid: string | null; reason: string };
+
+/**
+ * The marker Ironstride's ICS writer puts on the sessions it writes (`write-ics.ts`), read back
+ * so the planner can tell its own accepted sessions from the runner's strength training.
+ */
+const IRONSTRIDE_SESSION = 'X-IRONSTRIDE-SESSION';
+
+const WANTED = new Set([
+  'UID',
+  'DTSTART',
+  'DTEND',
+  'DURATION',
+  'RRULE',
+  'RDATE',
+  'EXDATE',
+  'RECURRENCE-ID',
+  'STATUS',
+  'TRANSP',
+  'SEQUENCE',
+  'SUMMARY',
+  'DESCRIPTION',
+  'LOCATION',
+  'X-MICROSOFT-CDO-ALLDAYEVENT',
+  IRONSTRIDE_SESSION,
+]);
+
+const MAX_RRULE_LENGTH = 4096;
+
+/** Upper bound of one step of each frequency, in seconds. */
+const FREQ_SECONDS: Partial<Record<string, number>> = {
+  SECONDLY: 1,
+  MINUTELY: 60,
+  HOURLY: 3600,
+  DAILY: 86_400,
+  WEEKLY: 604_800,
+  MONTHLY: 31 * 86_400,
+  YEARLY: 366 * 86_400,
+};
+const MAX_INTERVAL_SECONDS = 1000 * 366 * 86_400;
+
+/** iTIP methods whose VEVENTs are events to show (RFC 5546 §1.4). */
+const EVENT_METHODS = new Set(['PUBLISH', 'REQUEST', 'ADD']);
+
+function firstValue(lines: Map<string, ContentLine[]>, name: string): string | null {
+  return lines.get(name)?.[0]?.value ?? null;
+}
+
+function textValue(lines: Map<string, ContentLine[]>, name: string): string {
+  const raw = firstValue(lines, name);
+  return raw === null ? '' : unescapeText(raw).trim();
+}
+
+/**
+ * Splits a DATE/DATE-TIME property value, repairing a TZID that swallowed part of the value:
+ * `DTSTART;TZID=tzone://Microsoft/Utc:20240101T100000` stops the parameter at the first `:`.
+ */
+function valueAndTzid(line: ContentLine): { text: string; tzid: string | undefined } {
+  const text = line.value ?? '';
+  const tzid = line.params.get('TZID');
+  const colon = text.lastIndexOf(':');
+  if (colon !== -1 && tzid !== undefined) {
+    return { text: text.slice(colon + 1), tzid: `${tzid}:${text.slice(0, colon)}` };
+  }
+  return { text, tzid };
+}
+
+function kindWord(text: string): string {
+  return /\d{8}[Tt]/.test(text) ? 'date-time' : 'date';
+}
+
+/** Parses one VEVENT block. `order` is its position among the file's VEVENTs. */
+export function parseVevent(block: VeventBlock, order: number, ctx: EventContext): ParseOutcome {
+  const lines = new Map<string, ContentLine[]>();
+  for (const raw of block.lines) {
+    const nameLength = propertyNameLength(raw);
+    if (nameLength === 0) continue;
+    const name = raw.slice(0, nameLength).toUpperCase();
+    if (!WANTED.has(name)) continue;
+    const parsed = parseContentLine(raw);
+    if (!parsed) continue;
+    const list = lines.get(name);
+    if (list) list.push(parsed);
+    else lines.set(name, [parsed]);
+  }
+
+  const rawUid = firstValue(lines, 'UID');
+  const givenUid = rawUid === null ? '' : unescapeText(rawUid).trim();
+  const reportUid = givenUid || null;
+  if (!block.closed) {
+    return {
+      ok: false,
+      uid: reportUid,
+      reason: 'VEVENT is not closed (no END:VEVENT: the file may be cut short)',
+    };
+  }
+  const dtstartLine = lines.get('DTSTART')?.[0];
+  const uid =
+    givenUid ||
+    `ironstride-${hashString(`${dtstartLine?.value ?? ''}\n${firstValue(lines, 'SUMMARY') ?? ''}`)}`;
+
+  const zoned = (value: TimeValue, tzid: string | undefined): ZonedValue => {
+    if (value.kind === 'date') return { value, zone: null };
+    if (value.utc) return { value, zone: UTC_ZONE };
+    const normalized = tzid === undefined ? '' : normalizeTzid(tzid);
+    return { value, zone: normalized ? ctx.zoneFor(normalized, reportUid) : null };
+  };
+  const parseOne = (line: ContentLine): ZonedValue | null => {
+    const { text, tzid } = valueAndTzid(line);
+    const direct = parseTimeValue(line.value ?? '');
+    if (direct) return zoned(direct, line.params.get('TZID'));
+    const repaired = parseTimeValue(text);
+    return repaired ? zoned(repaired, tzid) : null;
+  };
+  const parseList = (name: string): ZonedValue[] => {
+    const out: ZonedValue[] = [];
+    for (const line of lines.get(name) ?? []) {
+      for (const part of (line.value ?? '').split(',')) {
+        if (part.trim() === '') continue;
+        const value = parseTimeValue(part);
+        if (value) out.push(zoned(value, line.params.get('TZID')));
+        else ctx.warn(reportUid, `${name} ${quoteValue(part)} is not a ${kindWord(part)}: ignored`);
+      }
+    }
+    return out;
+  };
+
+  const status = (firstValue(lines, 'STATUS') ?? '').trim().toUpperCase();
+  const cancelled = status === 'CANCELLED';
+
+  let recurrenceId: ZonedValue | null = null;
+  const ridLine = lines.get('RECURRENCE-ID')?.[0];
+  if (ridLine) {
+    recurrenceId = parseOne(ridLine);
+    if (!recurrenceId) {
+      const text = ridLine.value ?? '';
+      return {
+        ok: false,
+        uid: reportUid,
+        reason: `RECURRENCE-ID ${quoteValue(text)} is not a ${kindWord(text)}`,
+      };
+    }
+  }
+
+  let start: ZonedValue | null = null;
+  if (dtstartLine) {
+    if (dtstartLine.value === null || dtstartLine.value.trim() === '') {
+      if (!cancelled) return { ok: false, uid: reportUid, reason: 'DTSTART has no value' };
+    } else {
+      start = parseOne(dtstartLine);
+      if (!start) {
+        const text = dtstartLine.value;
+        return {
+          ok: false,
+          uid: reportUid,
+          reason: `DTSTART ${quoteValue(text)} is not a ${kindWord(text)}`,
+        };
+      }
+    }
+  } else if (!cancelled) {
+    // RFC 5545 §3.6.1 lets iTIP objects (RFC 5546) omit DTSTART: a REPLY or REFRESH names an
+    // event someone else holds, it is not one. Say so rather than call it broken.
+    const method = block.calendar.method;
+    const message =
+      method && !EVENT_METHODS.has(method) ? ` (an iTIP ${method} message, not an event)` : '';
+    return { ok: false, uid: reportUid, reason: `no DTSTART${message}` };
+  }
+
+  let end: EndSpec = { kind: 'none' };
+  const dtendLine = lines.get('DTEND')?.[0];
+  const durationText = firstValue(lines, 'DURATION');
+  if (dtendLine) {
+    const value = parseOne(dtendLine);
+    if (value) end = { kind: 'end', end: value };
+    else ctx.warn(reportUid, `DTEND ${quoteValue(dtendLine.value ?? '')} is not a date: ignored`);
+  } else if (durationText !== null) {
+    const duration = parseDuration(durationText);
+    if (duration) end = { kind: 'duration', duration };
+    else ctx.warn(reportUid, `DURATION ${quoteValue(durationText)} is not a duration: ignored`);
+  }
+
+  // Outlook's "all day" flag on a midnight-to-midnight DATE-TIME event: read it as the dates
+  // it shows in Outlook, so it is not shifted in another zone.
+  if (
+    start &&
+    (firstValue(lines, 'X-MICROSOFT-CDO-ALLDAYEVENT') ?? '').trim().toUpperCase() === 'TRUE' &&
+    isMidnight(start.value) &&
+    (end.kind !== 'end' || isMidnight(end.end.value))
+  ) {
+    start = { value: { kind: 'date', wall: start.value.wall }, zone: null };
+    if (end.kind === 'end')
+      end = { kind: 'end', end: { value: { kind: 'date', wall: end.end.value.wall }, zone: null } };
+  }
+
+  const rrules: ParsedRule[] = [];
+  for (const line of lines.get('RRULE') ?? []) {
+    const text = (line.value ?? '').trim();
+    const rule = parseRrule(text);
+    if ('error' in rule) {
+      return {
+        ok: false,
+        uid: reportUid,
+        reason: `RRULE ${quoteValue(text, 80)} is invalid: ${rule.error}`,
+      };
+    }
+    rrules.push(rule);
+  }
+
+  const rdates: RdateValue[] = [];
+  for (const line of lines.get('RDATE') ?? []) {
+    for (const part of (line.value ?? '').split(',')) {
+      if (part.trim() === '') continue;
+      const tzid = line.params.get('TZID');
+      if (part.includes('/')) {
+        const period = parsePeriod(part);
+        if (period) {
+          const periodEnd = 'kind' in period.end ? zoned(period.end, tzid) : period.end;
+          rdates.push({ ...zoned(period.start, tzid), end: periodEnd });
+          continue;
+        }
+      } else {
+        const value = parseTimeValue(part);
+        if (value) {
+          rdates.push(zoned(value, tzid));
+          continue;
+        }
+      }
+      ctx.warn(reportUid, `RDATE ${quoteValue(part)} is not a date or period: ignored`);
+    }
+  }
+
+  const sequence = Number.parseInt(firstValue(lines, 'SEQUENCE') ?? '0', 10);
+  const location = textValue(lines, 'LOCATION');
+  const sessionId = textValue(lines, IRONSTRIDE_SESSION);
+  const fingerprintSource = [
+    'DTSTART',
+    'DTEND',
+    'DURATION',
+    'RRULE',
+    'RDATE',
+    'EXDATE',
+    'RECURRENCE-ID',
+    'SUMMARY',
+    'STATUS',
+  ]
+    .map((name) =>
+      (lines.get(name) ?? [])
+        .map((l) => `${[...l.params].join('=')}:${l.value ?? ''}`)
+        .join('\u0001'),
+    )
+    .join('\u0002');
+
+  return {
+    ok: true,
+    event: {
+      uid,
+      calendarIndex: ctx.calendarIndex,
+      order,
+      sequence: Number.isFinite(sequence) ? sequence : 0,
+      cancelled,
+      transparent: (firstValue(lines, 'TRANSP') ?? '').trim().toUpperCase() === 'TRANSPARENT',
+      title: textValue(lines, 'SUMMARY'),
+      description: textValue(lines, 'DESCRIPTION'),
+      location: location || undefined,
+      ironstrideSessionId: sessionId || undefined,
+      start,
+      end,
+      rrules,
+      rdates,
+      exdates: parseList('EXDATE'),
+      recurrenceId,
+      floatingZone: ctx.floatingZone,
+      fingerprint: hashString(fingerprintSource),
+    },
+  };
+}
+
+function isMidnight(value: TimeValue): value is DateTimeValue {
+  return value.kind === 'date-time' && !value.utc && value.wall % DAY_MS === 0;
+}
+
+/**
+ * Parses an RRULE value with ical.js, after the repairs readers commonly make: rule parts are
+ * case-insensitive (§3.1, "freq=weekly"), and some producers repeat the property name in the
+ * value ("RRULE:FREQ=DAILY").
+ */
+export function parseRrule(text: string): ParsedRule | { error: string } {
+  if (text.length > MAX_RRULE_LENGTH)
+    return { error: `longer than ${MAX_RRULE_LENGTH} characters` };
+  let cleaned = text.toUpperCase();
+  if (cleaned.startsWith('RRULE:')) cleaned = cleaned.slice(6);
+  let recur: ICAL.Recur;
+  try {
+    recur = ICAL.Recur.fromString(cleaned);
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  if (!recur.freq) return { error: 'no FREQ' };
+  // ical.js advances by INTERVAL one unit at a time (a loop per day in `increment_monthday`,
+  // per month in `Time#adjust`), outside any step it reports, so INTERVAL=201000000023 (a
+  // mangled file) would hang it. A rule that repeats less than once in 1,000 years has no
+  // instance to show after DTSTART anyway.
+  const unit = FREQ_SECONDS[recur.freq] ?? 1;
+  if (recur.interval * unit > MAX_INTERVAL_SECONDS) {
+    return { error: `INTERVAL=${recur.interval} repeats less than once in 1,000 years` };
+  }
+  if (recur.count !== null && recur.count < 1) return { error: `COUNT must be at least 1` };
+  const until = /(?:^|;)UNTIL=([^;]*)/.exec(cleaned);
+  if (until) {
+    const value = parseTimeValue(until[1] ?? '');
+    if (!value) return { error: `UNTIL ${quoteValue(until[1] ?? '')} is not a date` };
+    // ical.js's own UNTIL parse is lenient; use the checked value.
+    recur.until = new ICAL.Time(
+      { ...wallFields(value.wall), isDate: value.kind === 'date' },
+      value.kind === 'date-time' && value.utc
+        ? ICAL.Timezone.utcTimezone
+        : ICAL.Timezone.localTimezone,
+    );
+  }
+  return { recur, text };
+}

@@ -1,0 +1,298 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { InstantRange } from '../../../src/core/events';
+import { read, vcalendar, vevent } from './make-ics';
+
+const WEEK: InstantRange = { start: Date.UTC(2027, 0, 4), end: Date.UTC(2027, 0, 11) };
+
+function inRange(range: InstantRange) {
+  return (e: { start: number; end: number }): boolean =>
+    e.start < range.end && e.end >= range.start;
+}
+
+describe('readIcs', () => {
+  describe('hostile input', () => {
+    it('bounds FREQ=SECONDLY from 1970: it returns, and anything it shows is in the range', () => {
+      const text = vcalendar(
+        vevent('UID:s', 'DTSTART:19700101T000000Z', 'RRULE:FREQ=SECONDLY', 'SUMMARY:s'),
+      );
+
+      const result = read(text, { range: WEEK });
+
+      expect(result.events.every(inRange(WEEK))).toBe(true);
+      expect(result.skipped).toEqual([
+        {
+          uid: 's',
+          reason:
+            'too many occurrences in the range (RRULE "FREQ=SECONDLY" stopped after 50,000 steps)',
+        },
+      ]);
+    });
+
+    it('skips a COUNT rule with too many occurrences before the range', () => {
+      const text = vcalendar(
+        vevent(
+          'UID:m',
+          'DTSTART:19700101T000000Z',
+          'RRULE:FREQ=MINUTELY;COUNT=1000000000',
+          'SUMMARY:m',
+        ),
+      );
+
+      expect(read(text, { range: WEEK }).skipped[0]?.reason).toBe(
+        'too many occurrences before the range (RRULE "FREQ=MINUTELY;COUNT=1000000000" stopped after 50,000 steps)',
+      );
+    });
+
+    it('skips a rule that never matches instead of looping (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30)', () => {
+      const text = vcalendar(
+        vevent(
+          'UID:n',
+          'DTSTART:20200101T070000Z',
+          'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30',
+          'SUMMARY:n',
+        ),
+      );
+
+      expect(read(text, { range: WEEK }).skipped[0]?.reason).toBe(
+        'RRULE "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30" finds no occurrence in 10,000 steps (stopped after 50,000)',
+      );
+    });
+
+    it('ignores the impossible days ical.js would roll over (BYMONTH=2;BYMONTHDAY=30 is never 2 March)', () => {
+      const text = vcalendar(
+        vevent(
+          'UID:y',
+          'DTSTART:20200101T070000Z',
+          'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+          'SUMMARY:y',
+        ),
+      );
+
+      const result = read(text, {
+        range: { start: Date.UTC(2027, 1, 1), end: Date.UTC(2027, 3, 1) },
+      });
+
+      expect(result).toMatchObject({ events: [], read: 1, skipped: [] });
+    });
+
+    it('expands "daily since 1970" within the range', () => {
+      const text = vcalendar(
+        vevent(
+          'UID:d',
+          'DTSTART;TZID=Europe/London:19700101T063000',
+          'RRULE:FREQ=DAILY',
+          'SUMMARY:d',
+        ),
+      );
+
+      const result = read(text, { range: WEEK });
+
+      expect(result.events.map((e) => e.id)).toEqual(
+        Array.from({ length: 7 }, (_, i) => `d#202701${String(4 + i).padStart(2, '0')}T063000Z`),
+      );
+    });
+
+    it('stops expanding series once the read budget is used up, and still reads single events', () => {
+      const hostile = Array.from({ length: 30 }, (_, i) =>
+        vevent(
+          `UID:h${i}`,
+          'DTSTART:20200101T000000Z',
+          'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30',
+          'SUMMARY:h',
+        ),
+      );
+      const text = vcalendar(
+        vevent(
+          'UID:before',
+          'DTSTART:20270105T070000Z',
+          'RRULE:FREQ=DAILY;COUNT=2',
+          'SUMMARY:before',
+        ),
+        ...hostile,
+        vevent(
+          'UID:after',
+          'DTSTART:20270105T070000Z',
+          'RRULE:FREQ=DAILY;COUNT=2',
+          'SUMMARY:after',
+        ),
+        vevent('UID:single', 'DTSTART:20270105T090000Z', 'SUMMARY:single'),
+      );
+
+      const result = read(text, { range: WEEK });
+
+      expect(result.events.map((e) => e.uid)).toEqual(['before', 'single', 'before']);
+      expect(result.skipped).toHaveLength(31);
+      expect(result.skipped.at(-1)).toEqual({
+        uid: 'after',
+        reason:
+          'not expanded: the calendar\'s recurrences need more than 1,000,000 steps in total (RRULE "FREQ=DAILY;COUNT=2")',
+      });
+    });
+
+    it('reads a 5 MB DESCRIPTION', () => {
+      const text = vcalendar(
+        vevent(
+          'UID:big',
+          'DTSTART:20270105T070000Z',
+          `DESCRIPTION:${'x'.repeat(5_000_000)}`,
+          'SUMMARY:big',
+        ),
+      );
+
+      const [event] = read(text, { range: WEEK }).events;
+
+      expect(event?.description).toHaveLength(5_000_000);
+    });
+
+    it('reads past a 20 MB line of quotes, colons and semicolons', () => {
+      const junk = `X-JUNK;A="${'a;b:c"'.repeat(3_400_000)}`;
+      const text = vcalendar(
+        junk,
+        vevent('UID:after', 'DTSTART:20270105T070000Z', 'SUMMARY:after'),
+      );
+
+      expect(read(text, { range: WEEK }).events.map((e) => e.uid)).toEqual(['after']);
+    });
+
+    it('reads 200,000 EXDATEs', () => {
+      const exdates = Array.from({ length: 200_000 }, (_, i) =>
+        new Date(Date.UTC(2000, 0, 5 + i, 7)).toISOString().replace(/[-:]|\.000/g, ''),
+      );
+      const text = vcalendar(
+        vevent(
+          'UID:x',
+          'DTSTART:20000105T070000Z',
+          'RRULE:FREQ=DAILY',
+          `EXDATE:${exdates.join(',')}`,
+          'SUMMARY:x',
+        ),
+      );
+
+      expect(read(text, { range: WEEK })).toMatchObject({ events: [], read: 1 });
+    });
+  });
+
+  describe('random rules', () => {
+    const list = (min: number, max: number) =>
+      fc
+        .array(fc.oneof(fc.integer({ min, max }), fc.integer({ min: -400, max: 400 })), {
+          minLength: 1,
+          maxLength: 4,
+        })
+        .map((a) => a.join(','));
+    const part = fc.oneof(
+      fc
+        .constantFrom('SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY')
+        .map((f) => `FREQ=${f}`),
+      fc
+        .oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 2 ** 40 }))
+        .map((n) => `INTERVAL=${n}`),
+      fc.integer({ min: 0, max: 5000 }).map((n) => `COUNT=${n}`),
+      list(0, 59).map((v) => `BYMINUTE=${v}`),
+      list(0, 23).map((v) => `BYHOUR=${v}`),
+      fc
+        .array(
+          fc.tuple(
+            fc.integer({ min: -60, max: 60 }),
+            fc.constantFrom('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'),
+          ),
+          { minLength: 1, maxLength: 4 },
+        )
+        .map((a) => `BYDAY=${a.map(([n, d]) => (n === 0 ? d : `${n}${d}`)).join(',')}`),
+      list(-31, 31).map((v) => `BYMONTHDAY=${v}`),
+      list(-366, 366).map((v) => `BYYEARDAY=${v}`),
+      list(-53, 53).map((v) => `BYWEEKNO=${v}`),
+      list(1, 12).map((v) => `BYMONTH=${v}`),
+      list(-366, 366).map((v) => `BYSETPOS=${v}`),
+      fc.constantFrom(
+        'WKST=MO',
+        'WKST=SU',
+        'UNTIL=20270301T000000Z',
+        'UNTIL=20200101',
+        'UNTIL=99991231T235959Z',
+      ),
+    );
+
+    it('returns for any rule, with only in-range occurrences or a reason', () => {
+      fc.assert(
+        fc.property(
+          fc.array(part, { minLength: 1, maxLength: 5 }),
+          fc.constantFrom('19700101T000000Z', '20261231T235959', '20270131', '16010101T000000'),
+          (parts, dtstart) => {
+            const text = vcalendar(
+              vevent('UID:f', `DTSTART:${dtstart}`, `RRULE:${parts.join(';')}`, 'SUMMARY:f'),
+            );
+
+            const result = read(text, { range: WEEK });
+
+            expect(result.events.every(inRange(WEEK))).toBe(true);
+            expect(result.read + result.skipped.length).toBe(1);
+          },
+        ),
+        { numRuns: 300, seed: 1601 },
+      );
+    });
+  });
+
+  describe('starting long series near the range', () => {
+    const FREQS = ['HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
+    const rule = fc.record({
+      freq: fc.constantFrom(...FREQS),
+      interval: fc.integer({ min: 1, max: 5 }),
+      byday: fc.subarray(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], {
+        minLength: 0,
+        maxLength: 3,
+      }),
+      byhour: fc.subarray([6, 7, 18], { minLength: 0, maxLength: 2 }),
+      startDay: fc.integer({ min: 0, max: 3 * 365 }),
+      startMinute: fc.integer({ min: 0, max: 24 * 60 - 1 }),
+      rangeOffsetDays: fc.integer({ min: 30, max: 400 }),
+      rangeDays: fc.integer({ min: 1, max: 20 }),
+      zone: fc.constantFrom('Europe/London', 'America/New_York', 'UTC'),
+    });
+
+    it('gives the same occurrences as expanding from DTSTART', () => {
+      fc.assert(
+        fc.property(rule, (r) => {
+          // HOURLY with BYHOUR over a long stretch is slow for ical.js; keep the property fast.
+          if (r.freq === 'HOURLY' && r.rangeOffsetDays > 120) return;
+          const parts = [`FREQ=${r.freq}`, `INTERVAL=${r.interval}`];
+          if (r.byday.length > 0 && r.freq !== 'MONTHLY' && r.freq !== 'YEARLY')
+            parts.push(`BYDAY=${r.byday.join(',')}`);
+          if (r.byhour.length > 0 && (r.freq === 'HOURLY' || r.freq === 'DAILY'))
+            parts.push(`BYHOUR=${r.byhour.join(',')}`);
+          const start = new Date(Date.UTC(2022, 0, 1 + r.startDay, 0, r.startMinute));
+          const dtstart = start.toISOString().replace(/[-:]|\.000Z/g, '');
+          const text = vcalendar(
+            vevent(
+              'UID:p',
+              `DTSTART;TZID=${r.zone}:${dtstart}`,
+              'DURATION:PT45M',
+              `RRULE:${parts.join(';')}`,
+              'SUMMARY:p',
+            ),
+          );
+          const range = {
+            start: start.getTime() + r.rangeOffsetDays * 86_400_000,
+            end: start.getTime() + (r.rangeOffsetDays + r.rangeDays) * 86_400_000,
+          };
+
+          const near = read(text, { timezone: 'UTC', range });
+          const full = read(text, {
+            timezone: 'UTC',
+            range: { start: start.getTime() - 86_400_000, end: range.end },
+          });
+
+          expect(near.skipped).toEqual([]);
+          expect(near.events).toEqual(
+            full.events
+              .filter(inRange(range))
+              .filter((e) => e.end > range.start || e.start >= range.start),
+          );
+        }),
+        { numRuns: 60, seed: 20270104 },
+      );
+    });
+  });
+});
