@@ -24,7 +24,7 @@ function importsOf(text: string): string[] {
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
     /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
-  for (const re of patterns) for (const m of text.matchAll(re)) specs.push(m[1]!);
+  for (const re of patterns) for (const m of text.matchAll(re)) if (m[1]) specs.push(m[1]);
   return specs;
 }
 

@@ -30,6 +30,12 @@ export interface CalendarEvent {
   transparent: boolean;
   /** Which calendar it was read from (a file name, URL or Google calendar id). */
   source?: string;
+  /**
+   * Set when Ironstride wrote this event itself (its session id, from `X-IRONSTRIDE-SESSION` in
+   * ICS or a private extended property in Google): such events are accepted sessions, not the
+   * runner's own strength training.
+   */
+  ironstrideSessionId?: string;
 }
 
 /** A VEVENT (or API item) that could not be read, and why. */
