@@ -2,13 +2,11 @@
  * Small builders for inline calendars in the reader's tests: CRLF lines, a VCALENDAR around the
  * given components, and a default read over January–February 2027 in Europe/London.
  */
-import { fileURLToPath } from 'node:url';
+import { fixturePath } from '../../helpers/shared';
 import { readIcs, type ReadIcsOptions, type ReadIcsResult } from '../../../src/calendar/ics';
 
 /** `../shared/fixtures/<name>` next to the repository. */
-export function sharedFixture(...parts: string[]): string {
-  return fileURLToPath(new URL(`../../../../shared/fixtures/${parts.join('/')}`, import.meta.url));
-}
+export const sharedFixture = fixturePath;
 
 /** A VEVENT with the given property lines (UID and DTSTAMP are not added: tests spell them out). */
 export function vevent(...lines: string[]): string {
