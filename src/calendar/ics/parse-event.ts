@@ -9,6 +9,7 @@
  * RECURRENCE-ID) makes the event skipped; a broken DTEND, DURATION, RDATE or EXDATE value is
  * dropped with a warning.
  */
+import { IRONSTRIDE_SESSION_PROPERTY } from './session-marker';
 import ICAL from 'ical.js';
 import { DAY_MS } from '../../core/time';
 import {
@@ -93,12 +94,6 @@ export interface EventContext {
 export type ParseOutcome =
   { ok: true; event: ParsedEvent } | { ok: false; uid: string | null; reason: string };
 
-/**
- * The marker Ironstride's ICS writer puts on the sessions it writes (`write-ics.ts`), read back
- * so the planner can tell its own accepted sessions from the runner's strength training.
- */
-const IRONSTRIDE_SESSION = 'X-IRONSTRIDE-SESSION';
-
 const WANTED = new Set([
   'UID',
   'DTSTART',
@@ -115,7 +110,7 @@ const WANTED = new Set([
   'DESCRIPTION',
   'LOCATION',
   'X-MICROSOFT-CDO-ALLDAYEVENT',
-  IRONSTRIDE_SESSION,
+  IRONSTRIDE_SESSION_PROPERTY,
 ]);
 
 const MAX_RRULE_LENGTH = 4096;
@@ -324,7 +319,7 @@ export function parseVevent(block: VeventBlock, order: number, ctx: EventContext
 
   const sequence = Number.parseInt(firstValue(lines, 'SEQUENCE') ?? '0', 10);
   const location = textValue(lines, 'LOCATION');
-  const sessionId = textValue(lines, IRONSTRIDE_SESSION);
+  const sessionId = textValue(lines, IRONSTRIDE_SESSION_PROPERTY);
   const fingerprintSource = [
     'DTSTART',
     'DTEND',
