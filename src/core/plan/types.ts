@@ -1,0 +1,107 @@
+import type { ClassifiedEvent } from '../classify-calendar';
+import type { StrengthSession } from '../exercises';
+import type { Load, Phase, RaceDay } from '../phases';
+import type { Preferences } from '../prefs';
+import type { DateString } from '../time';
+
+/** A session the runner accepted earlier; a re-plan keeps it where it is while it stays legal. */
+export interface AcceptedSession {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** Input of {@link planWeeks}. */
+export interface PlanWeeksOptions {
+  /**
+   * Every classified occurrence read from the runner's calendars. Read at least from 8 days
+   * before `firstWeek` (last week's strength, a recent race) to 8 weeks after the last planned
+   * week (the next day's key run, races that set the phase).
+   */
+  events: readonly ClassifiedEvent[];
+  prefs: Preferences;
+  /** Any day inside the first week; the week starts on `prefs.weekStartsOn`. */
+  firstWeek: DateString;
+  /** How many consecutive weeks to plan (default 1). */
+  weeks?: number;
+  /** Sessions accepted before, kept in place when still legal (fewest moves on a re-plan). */
+  accepted?: readonly AcceptedSession[];
+}
+
+/** Another legal time for a session, so the runner can move it. */
+export interface SlotAlternative {
+  start: number;
+  end: number;
+  reasons: string[];
+}
+
+/** One suggested strength session. */
+export interface PlannedSession {
+  /** Stable across re-plans of the same week: `s<yyyymmdd of the week>-<n>`. */
+  id: string;
+  weekStart: DateString;
+  /** The calendar day in the runner's zone. */
+  date: DateString;
+  start: number;
+  end: number;
+  title: string;
+  phase: Phase;
+  load: Load;
+  /** Why this slot, in plain words. */
+  reasons: string[];
+  content: StrengthSession;
+  /** The calendar event description: exercises, why this slot, and Ironstride's marker. */
+  description: string;
+  /** Up to two other legal slots. */
+  alternatives: SlotAlternative[];
+  /** On a re-plan: `kept` where it was, `moved` from an accepted slot that broke a rule, or `new`. */
+  status: 'new' | 'kept' | 'moved';
+}
+
+/** What a week of the plan is. */
+export interface PlanWeek {
+  start: DateString;
+  phase: Phase;
+  /** Sessions to aim for, the runner's strength already in the calendar included. */
+  target: number;
+  /** Never more than this (H6). */
+  max: number;
+  /** Strength sessions the runner already has in the calendar this week. */
+  existing: number;
+  /** The A race the phase counts towards, if any. */
+  race?: RaceDay;
+}
+
+/** A session the plan could not place, and why. */
+export interface Unplaced {
+  week: DateString;
+  reason: string;
+}
+
+export type WarningCode =
+  | 'strength-before-key-run'
+  | 'strength-before-run'
+  | 'strength-soon-after-hard-run'
+  | 'strength-back-to-back'
+  | 'strength-on-long-run-day'
+  | 'strength-near-a-race'
+  | 'too-many-sessions';
+
+/** Strength already in the calendar that breaks a rule. */
+export interface PlanWarning {
+  code: WarningCode;
+  message: string;
+  /** The calendar event concerned. */
+  eventId?: string;
+}
+
+/** What {@link planWeeks} returns: expected outcomes are data, not exceptions. */
+export interface PlanResult {
+  timezone: string;
+  weeks: PlanWeek[];
+  /** Runs inside the planned weeks. */
+  runs: ClassifiedEvent[];
+  sessions: PlannedSession[];
+  unplaced: Unplaced[];
+  warnings: PlanWarning[];
+}
