@@ -13,7 +13,8 @@ Commands:
   events  [--calendar FILE|URL …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz IANA] [--prefs FILE]
           [--format text|json]     what was read from the calendars, classified, and what was skipped
   plan    [--calendar FILE|URL …] [--week YYYY-MM-DD] [--weeks N] [--tz IANA] [--prefs FILE]
-          [--format text|json]     the week(s) with runs, busy time and strength sessions
+          [--format text|json|ics] [--out FILE]
+                                   strength sessions planned around the runs of the week(s)
 
 Without --calendar, the bundled sample runner's calendar and preferences are used.
 `;

@@ -39,7 +39,7 @@ describe('cli plan', () => {
     const plan = JSON.parse(run.stdout);
     expect(Object.keys(plan)).toEqual(expect.arrayContaining(['timezone', 'weeks', 'runs', 'sessions', 'unplaced', 'warnings']));
     expect(plan.timezone).toBe('Europe/London');
-    expect(plan.weeks).toEqual([{ start: '2027-05-03', phase: 'base', target: 2 }]);
+    expect(plan.weeks).toEqual([{ start: '2027-05-03', phase: 'base', target: 2, max: 2, existing: 0 }]);
     expect(plan.runs.map((r: { title: string; kind: string; intensity: string }) => [r.title, r.kind, r.intensity])).toEqual([
       ['Easy 4 mi', 'easy', 'easy'],
       ['Intervals 6 x 1000m', 'intervals', 'hard'],
@@ -73,6 +73,44 @@ describe('cli plan', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Week of Mon 3 May 2027');
     expect(run.stdout).toMatch(/Tue 4 May\n\s+06:30–07:30\s+HARD intervals \(key\)\s+Intervals 6 x 1000m/);
+    expect(run.stdout).toMatch(/17:30–18:10\s+STRENGTH\s+Strength · .+\(40 min\)/);
+    expect(run.stdout).toMatch(/Why: Tuesday: same day as your intervals/);
+    expect(run.stdout).toMatch(/1\. .+ — \d × .+, rest \d+ s — /);
+  });
+
+  it('plans sessions with exercises, load and reasons in JSON', async () => {
+    const run = await runCliForTest([
+      'plan', '--calendar', twoHardDays, '--week', '2027-05-03', '--tz', 'Europe/London', '--format', 'json',
+    ]);
+    const plan = JSON.parse(run.stdout);
+    expect(plan.sessions.map((s: { start: string }) => s.start.slice(0, 10))).toEqual(['2027-05-04', '2027-05-06']);
+    for (const s of plan.sessions) {
+      expect(s).toMatchObject({ load: 'moderate', title: expect.stringMatching(/^Strength · /) });
+      expect(s.id).toMatch(/^s20270503-\d$/);
+      expect(s.reasons.length).toBeGreaterThan(2);
+      expect(s.exercises.length).toBeGreaterThanOrEqual(4);
+      for (const e of s.exercises) {
+        expect(e).toMatchObject({ name: expect.any(String), sets: expect.any(Number), restSeconds: expect.any(Number), cue: expect.any(String) });
+        expect((e.reps === undefined) !== (e.seconds === undefined)).toBe(true);
+      }
+      expect(s.description).toContain(s.exercises[0].name);
+    }
+    expect(plan.unplaced).toEqual([]);
+  });
+
+  it('writes the sessions as ICS to --out, readable back', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ironstride-out-')), 'strength.ics');
+    const run = await runCliForTest([
+      'plan', '--calendar', twoHardDays, '--week', '2027-05-03', '--tz', 'Europe/London', '--format', 'ics', '--out', out,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Wrote 2 session\(s\)/);
+    const back = await runCliForTest(['events', '--calendar', out, '--from', '2027-05-03', '--to', '2027-05-09', '--tz', 'Europe/London', '--format', 'json']);
+    const occurrences = JSON.parse(back.stdout).occurrences;
+    expect(occurrences.map((o: { start: string; activity: string }) => [o.start, o.activity])).toEqual([
+      ['2027-05-04T17:30:00+01:00', 'strength'],
+      ['2027-05-06T17:30:00+01:00', 'strength'],
+    ]);
   });
 });
 
@@ -113,7 +151,8 @@ describe('cli errors', () => {
     [['plan', '--tz', 'Mars/Olympus'], /Unknown time zone "Mars\/Olympus"/],
     [['plan', '--week', '2027-02-30'], /--week must be a date as YYYY-MM-DD/],
     [['plan', '--weeks', '0'], /--weeks must be a whole number from 1 to 52/],
-    [['plan', '--format', 'xml'], /--format must be one of text, json/],
+    [['plan', '--format', 'xml'], /--format must be one of text, json, ics/],
+    [['plan', '--out', '/nope/dir/plan.ics'], /Cannot write \/nope\/dir\/plan\.ics/],
     [['plan', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /Unknown command "frobnicate"/],
   ])('%j fails with one clear line', async (argv, message) => {

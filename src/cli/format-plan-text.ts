@@ -1,0 +1,70 @@
+/** `plan --format text`: a readable week — days, runs with intensity tags, sessions in full. */
+import type { ClassifiedEvent } from '../core/classify-calendar';
+import { formatPrescription } from '../core/exercises';
+import { PHASE_RULES } from '../core/phases';
+import type { PlannedSession, PlanResult } from '../core/plan';
+import { addDays, dateInZone, formatClock, minutesInZone } from '../core/time';
+import type { DateString } from '../core/time';
+import { column, formatDay, formatTag, formatTimeRange } from './format-text';
+
+function onDay(e: ClassifiedEvent, day: DateString, tz: string): boolean {
+  if (e.allDay && e.startDate && e.endDate) return e.startDate <= day && day < e.endDate;
+  return dateInZone(e.start, tz) === day;
+}
+
+function sessionLines(s: PlannedSession, tz: string): string[] {
+  const time = `${formatClock(minutesInZone(s.start, tz))}–${formatClock(minutesInZone(s.end, tz))}`;
+  const lines = [`  ${column(time, 13)}${column('STRENGTH', 24)}${s.title}`];
+  const indent = ' '.repeat(15);
+  lines.push(`${indent}Why: ${s.reasons.join('; ')}`);
+  lines.push(`${indent}Warm-up: ${s.content.warmup.join('; ')}`);
+  s.content.exercises.forEach((p, i) => lines.push(`${indent}${i + 1}. ${formatPrescription(p)}`));
+  lines.push(`${indent}Cool-down: ${s.content.cooldown.join('; ')}`);
+  if (s.alternatives.length > 0) {
+    const alts = s.alternatives.map(
+      (a) => `${formatDay(dateInZone(a.start, tz))} ${formatClock(minutesInZone(a.start, tz))}`,
+    );
+    lines.push(`${indent}Another time: ${alts.join(' or ')}`);
+  }
+  return lines;
+}
+
+/** Renders the plan week by week. `events` are all classified occurrences read. */
+export function renderPlanText(plan: PlanResult, events: readonly ClassifiedEvent[]): string {
+  const tz = plan.timezone;
+  const lines: string[] = [];
+  for (const week of plan.weeks) {
+    const rule = PHASE_RULES[week.phase];
+    const weekSessions = plan.sessions.filter((s) => s.weekStart === week.start);
+    const race = week.race ? ` · ${week.race.name} on ${formatDay(week.race.date, true)}` : '';
+    lines.push(`Week of ${formatDay(week.start, true)} · ${tz}${race}`);
+    const summary = rule.summary.charAt(0).toUpperCase() + rule.summary.slice(1);
+    const existing = week.existing > 0 ? ` + ${week.existing} already in your calendar` : '';
+    lines.push(`${summary} · ${weekSessions.length} session${weekSessions.length === 1 ? '' : 's'} planned${existing} (target ${week.target})`);
+    for (let day: DateString = week.start; day < addDays(week.start, 7); day = addDays(day, 1)) {
+      lines.push('', formatDay(day));
+      const items: { at: number; lines: string[] }[] = [];
+      for (const e of events) {
+        if (!onDay(e, day, tz)) continue;
+        const at = e.allDay ? -1 : e.start;
+        items.push({ at, lines: [`  ${column(formatTimeRange(e, tz), 13)}${column(formatTag(e), 24)}${e.title}`] });
+      }
+      for (const s of weekSessions) if (s.date === day) items.push({ at: s.start, lines: sessionLines(s, tz) });
+      items.sort((a, b) => a.at - b.at);
+      if (items.length === 0) lines.push('  (free)');
+      for (const item of items) lines.push(...item.lines);
+    }
+    lines.push('');
+  }
+  if (plan.unplaced.length > 0) {
+    lines.push('Not placed:');
+    for (const u of plan.unplaced) lines.push(`  - week of ${u.week}: ${u.reason}`);
+    lines.push('');
+  }
+  if (plan.warnings.length > 0) {
+    lines.push('Warnings about strength already in your calendar:');
+    for (const w of plan.warnings) lines.push(`  - ${w.message}`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}
