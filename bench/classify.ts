@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classifyEvent } from '../src/core/classify';
 import type { ClassifyInput } from '../src/core/classify';
+import { measure, ROUNDS } from './measure';
 
-const ROUNDS = 7;
 const TARGET_TITLES = 12_000;
 const DEV_SET = fileURLToPath(new URL('../../shared/fixtures/workout-titles.tsv', import.meta.url));
 
@@ -120,37 +120,26 @@ function buildInputs(): ClassifyInput[] {
   return inputs;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-/** Runs `round` ROUNDS times after one warm-up and returns the median items per second. */
-function measure(count: number, round: () => number): { rate: number; sink: number } {
-  let sink = round();
-  const rates: number[] = [];
-  for (let r = 0; r < ROUNDS; r += 1) {
-    const start = performance.now();
-    sink += round();
-    const seconds = (performance.now() - start) / 1000;
-    rates.push(count / seconds);
-  }
-  return { rate: median(rates), sink };
+/** Items per second from a median round time. */
+function rate(count: number, medianMs: number): number {
+  return count / (medianMs / 1000);
 }
 
 /** Prints the classifier's throughput and its cost relative to a bare lower-case scan. */
 export async function benchClassify(): Promise<void> {
   const inputs = buildInputs();
-  const classify = measure(inputs.length, () => {
+  const classifyRun = measure(() => {
     let keys = 0;
     for (const input of inputs) if (classifyEvent(input).key) keys += 1;
     return keys;
   });
-  const bare = measure(inputs.length, () => {
+  const bareRun = measure(() => {
     let hits = 0;
     for (const input of inputs) if (input.title.toLowerCase().includes('run')) hits += 1;
     return hits;
   });
+  const classify = { rate: rate(inputs.length, classifyRun.medianMs), sink: classifyRun.sink };
+  const bare = { rate: rate(inputs.length, bareRun.medianMs), sink: bareRun.sink };
   const total = inputs.length * ROUNDS;
   console.log(
     `titles: ${inputs.length} (the development set plus generated variants), ${total} classifications timed`,

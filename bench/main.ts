@@ -4,11 +4,13 @@
  * Run one suite with `npm run bench -- classify`.
  */
 import { benchClassify } from './classify';
+import { benchPlan } from './plan';
 import { benchReadIcs } from './read-ics';
 
 const suites: Record<string, () => Promise<void>> = {
   classify: benchClassify,
   'read-ics': benchReadIcs,
+  plan: benchPlan,
 };
 
 const wanted = process.argv.slice(2);

@@ -8,48 +8,9 @@
 import ICAL from 'ical.js';
 import { readIcs } from '../src/calendar/ics';
 import { generateCalendar } from '../tests/helpers/generate-calendar';
+import { mb, measure, ROUNDS } from './measure';
 
-const ROUNDS = 7;
 const VEVENTS = 10_000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-interface Measured {
-  medianMs: number;
-  /** Largest rss / heapUsed growth seen across a round, in bytes. */
-  rssDelta: number;
-  heapDelta: number;
-  sink: number;
-}
-
-/**
- * Runs `round` ROUNDS times after one warm-up. Memory is sampled before and right after each
- * round (the reader is synchronous, so nothing can sample in between; with `--expose-gc` the
- * heap is collected before each round, which makes the deltas sharper).
- */
-function measure(round: () => number): Measured {
-  let sink = round();
-  const times: number[] = [];
-  let rssDelta = 0;
-  let heapDelta = 0;
-  const gc = (globalThis as { gc?: () => void }).gc;
-  for (let r = 0; r < ROUNDS; r += 1) {
-    gc?.();
-    const before = process.memoryUsage();
-    const start = performance.now();
-    sink += round();
-    times.push(performance.now() - start);
-    const after = process.memoryUsage();
-    rssDelta = Math.max(rssDelta, after.rss - before.rss);
-    heapDelta = Math.max(heapDelta, after.heapUsed - before.heapUsed);
-  }
-  return { medianMs: median(times), rssDelta, heapDelta, sink };
-}
-
-const mb = (bytes: number): string => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 /** Prints the reader's speed and memory on a generated 10,000-VEVENT calendar over one year. */
 export async function benchReadIcs(): Promise<void> {
