@@ -3,9 +3,9 @@ import type { ClassifiedEvent } from '../core/classify-calendar';
 import { formatPrescription } from '../core/exercises';
 import { PHASE_RULES } from '../core/phases';
 import type { PlannedSession, PlanResult } from '../core/plan';
-import { addDays, dateInZone, formatClock, minutesInZone } from '../core/time';
+import { addDays, dateInZone, formatClock, formatTimeRange, minutesInZone } from '../core/time';
 import type { DateString } from '../core/time';
-import { column, formatDay, formatTag, formatTimeRange } from './format-text';
+import { column, formatDay, formatEventTime, formatTag } from './format-text';
 
 function onDay(e: ClassifiedEvent, day: DateString, tz: string): boolean {
   if (e.allDay && e.startDate && e.endDate) return e.startDate <= day && day < e.endDate;
@@ -13,7 +13,7 @@ function onDay(e: ClassifiedEvent, day: DateString, tz: string): boolean {
 }
 
 function sessionLines(s: PlannedSession, tz: string): string[] {
-  const time = `${formatClock(minutesInZone(s.start, tz))}–${formatClock(minutesInZone(s.end, tz))}`;
+  const time = formatTimeRange(s.start, s.end, tz);
   const lines = [`  ${column(time, 13)}${column('STRENGTH', 24)}${s.title}`];
   const indent = ' '.repeat(15);
   lines.push(`${indent}Why: ${s.reasons.join('; ')}`);
@@ -47,7 +47,7 @@ export function renderPlanText(plan: PlanResult, events: readonly ClassifiedEven
       for (const e of events) {
         if (!onDay(e, day, tz)) continue;
         const at = e.allDay ? -1 : e.start;
-        items.push({ at, lines: [`  ${column(formatTimeRange(e, tz), 13)}${column(formatTag(e), 24)}${e.title}`] });
+        items.push({ at, lines: [`  ${column(formatEventTime(e, tz), 13)}${column(formatTag(e), 24)}${e.title}`] });
       }
       for (const s of weekSessions) if (s.date === day) items.push({ at: s.start, lines: sessionLines(s, tz) });
       items.sort((a, b) => a.at - b.at);

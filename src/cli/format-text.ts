@@ -1,21 +1,14 @@
 /** Plain-text rendering shared by `events` and `plan --format text`. */
 import type { ClassifiedEvent } from '../core/classify-calendar';
-import { formatClock, minutesInZone, parseDate, weekdayOf, WEEKDAY_NAMES } from '../core/time';
-import type { DateString } from '../core/time';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { formatDayLabel, formatTimeRange as formatInstants } from '../core/time';
 
 /** `Tue 2 Mar` (with the year when asked). */
-export function formatDay(date: DateString, withYear = false): string {
-  const { year, month, day } = parseDate(date);
-  const base = `${WEEKDAY_NAMES[weekdayOf(date)].slice(0, 3)} ${day} ${MONTHS[month - 1]}`;
-  return withYear ? `${base} ${year}` : base;
-}
+export const formatDay = formatDayLabel;
 
 /** `06:30–07:30` in the runner's zone, or `all day`. */
-export function formatTimeRange(event: { start: number; end: number; allDay: boolean }, tz: string): string {
+export function formatEventTime(event: { start: number; end: number; allDay: boolean }, tz: string): string {
   if (event.allDay) return 'all day';
-  return `${formatClock(minutesInZone(event.start, tz))}–${formatClock(minutesInZone(event.end, tz))}`;
+  return formatInstants(event.start, event.end, tz);
 }
 
 /** What the classifier made of an event, as a short tag: `HARD intervals (key)`, `busy`, `rest`. */

@@ -169,7 +169,8 @@ export class PreferencesError extends Error {
   }
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** A zod issue path as the runner reads it: `availability.mon[0][1]`. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
@@ -207,7 +208,7 @@ export function parsePreferences(raw: unknown, options: ParsePreferencesOptions)
   const result = preferencesSchema.safeParse(raw ?? {});
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
+      path: formatIssuePath(issue.path),
       message: issue.message,
     }));
     const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');

@@ -230,3 +230,24 @@ export const WEEKDAY_NAMES = [
   'Friday',
   'Saturday',
 ] as const;
+
+const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** English short month names, indexed 0 = January. */
+export const MONTH_NAMES_SHORT: readonly string[] = MONTH_SHORT;
+
+/**
+ * A calendar day as runners read it: `Tue 4 May` (with the year when asked).
+ *
+ * @example formatDayLabel('2027-05-04') // 'Tue 4 May'
+ */
+export function formatDayLabel(date: DateString, withYear = false): string {
+  const { year, month, day } = parseDate(date);
+  const base = `${WEEKDAY_NAMES[weekdayOf(date)].slice(0, 3)} ${day} ${MONTH_SHORT[month - 1]}`;
+  return withYear ? `${base} ${year}` : base;
+}
+
+/** `06:30–07:30`: two instants as wall-clock times in `timeZone`. */
+export function formatTimeRange(start: number, end: number, timeZone: string): string {
+  return `${formatClock(minutesInZone(start, timeZone))}–${formatClock(minutesInZone(end, timeZone))}`;
+}

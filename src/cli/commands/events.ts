@@ -3,7 +3,7 @@ import type { ClassifiedEvent } from '../../core/classify-calendar';
 import { addDays, dateInZone, startOfDayInstant } from '../../core/time';
 import type { DateString } from '../../core/time';
 import { CliError } from '../errors';
-import { column, formatDay, formatTag, formatTimeRange } from '../format-text';
+import { column, formatDay, formatEventTime, formatTag } from '../format-text';
 import type { CliIo } from '../io';
 import { loadCalendars } from '../load-calendars';
 import { firstWeekStart, parseDateFlag, parseFormat, resolveRunner } from '../runner-options';
@@ -95,7 +95,7 @@ function renderEventsText(
     for (const event of list) {
       const why = event.classification.reasons.join('; ');
       lines.push(
-        `  ${column(formatTimeRange(event, ctx.tz), 13)}${column(formatTag(event), 24)}${event.title || '(no title)'}${why && event.classification.activity !== 'other' ? `  — ${why}` : ''}`,
+        `  ${column(formatEventTime(event, ctx.tz), 13)}${column(formatTag(event), 24)}${event.title || '(no title)'}${why && event.classification.activity !== 'other' ? `  — ${why}` : ''}`,
       );
     }
   }

@@ -29,9 +29,18 @@ function formatReps(reps: number | string): string {
  *   // 'Plank — 2 × 30 s, rest 45 s — Ribs down'
  */
 export function formatPrescription(p: Prescription): string {
-  const amount = p.seconds !== undefined ? `${p.seconds} s` : formatReps(p.reps);
-  const dose = `${p.sets} × ${amount}${p.perSide ? ' each side' : ''}, rest ${p.restSeconds} s`;
+  const dose = `${formatDose(p)}, rest ${p.restSeconds} s`;
   return [p.name, dose, p.cue, ...(p.load ? [p.load] : [])].join(' — ');
+}
+
+/**
+ * Sets and reps (or seconds) of a prescription: "3 × 8–10 each side", "2 × 30 s".
+ *
+ * @example formatDose({ sets: 3, reps: '8-10', perSide: true, … }) // '3 × 8–10 each side'
+ */
+export function formatDose(p: Prescription): string {
+  const amount = p.seconds !== undefined ? `${p.seconds} s` : formatReps(p.reps);
+  return `${p.sets} × ${amount}${p.perSide ? ' each side' : ''}`;
 }
 
 /**
