@@ -1,0 +1,409 @@
+/**
+ * Everything the background does, behind the message protocol: sync the calendars, plan, keep
+ * the runner's decisions, export, and flag accepted sessions a calendar change made illegal.
+ * Globals (clock, fetch, badge) are injected so unit tests run it against WXT's fake browser.
+ */
+import { writeIcs } from '../calendar/ics';
+import { classifyCalendar } from '../core/classify-calendar';
+import type { ClassifiedEvent, Retag } from '../core/classify-calendar';
+import type { CalendarEvent } from '../core/events';
+import { planWeeks } from '../core/plan';
+import type { PlanResult } from '../core/plan';
+import { checkSessions } from '../core/plan/check-sessions';
+import { parsePreferences, PreferencesError, preferencesSchema } from '../core/prefs';
+import type { Preferences, PreferencesInput } from '../core/prefs';
+import { addDays, dateInZone, startOfDayInstant, startOfWeek } from '../core/time';
+import type { DateString } from '../core/time';
+import type { Handlers } from './messaging';
+import type { SourceSummary } from './protocol';
+import { retagFor } from './retag';
+import type { RetagChoice } from './retag';
+import { createSerialQueue } from './serial-queue';
+import { activeSessions, mergeWeekPlan, moveToAlternative, pruneAlternatives, weekOf } from './sessions';
+import { describeSourceError, newSource, readSource, summarizeSource, updateSourceSchema } from './sources';
+import { eventsItem, planItem, prefsItem, retagsItem, sourcesItem, viewItem } from './storage';
+import type { SourceEvents, StoredSession } from './storage';
+import { buildView } from './build-view';
+import type { PopupView } from './view';
+import { z } from 'zod';
+
+export interface BackgroundDeps {
+  now: () => number;
+  fetch: typeof globalThis.fetch;
+  /** The browser's IANA zone, used when the preferences name none. */
+  browserTimeZone: () => string;
+  /** Shows (or clears, with '') the toolbar badge. */
+  setBadge: (badge: { text: string; title: string }) => Promise<void>;
+  newId: () => string;
+}
+
+/** Re-read the calendars when the popup opens and the last sync is older than this. */
+export const STALE_AFTER_MS = 10 * 60_000;
+/** Days read before this week: last week's strength and a recent race. */
+const LOOK_BACK_DAYS = 8;
+/** Days read after next week: races up to 8 weeks out set the phase. */
+const LOOK_AHEAD_DAYS = 14 + 63;
+/** SEQUENCE counts minutes since this instant, so every later export outranks an earlier one. */
+const SEQUENCE_EPOCH = Date.UTC(2026, 0, 1);
+
+const idSchema = z.object({ sessionId: z.string().min(1).max(200) });
+const weekSchema = z.object({ weekStart: z.iso.date() });
+const moveSchema = z.object({ sessionId: z.string().min(1).max(200), alternative: z.number().int().min(0).max(10) });
+const retagSchema = z.object({
+  eventId: z.string().min(1).max(2000),
+  uid: z.string().min(1).max(2000),
+  series: z.boolean(),
+  retag: z
+    .enum(['recovery', 'easy', 'steady', 'long', 'tempo', 'intervals', 'hills', 'race', 'strength', 'cross', 'rest', 'other'])
+    .nullable(),
+});
+
+export interface BackgroundService {
+  handlers: Handlers;
+  /** Re-reads every calendar, then rebuilds the view and the badge (the periodic alarm). */
+  syncAll: () => Promise<void>;
+}
+
+/** Creates the background's handlers over the extension storage. */
+export function createBackgroundService(deps: BackgroundDeps): BackgroundService {
+  const serial = createSerialQueue();
+
+  async function loadPrefs(): Promise<Preferences> {
+    const raw = await prefsItem.getValue();
+    try {
+      return parsePreferences(raw, { defaultTimezone: deps.browserTimeZone() });
+    } catch (error) {
+      // Stored preferences were validated on save; if an older version left something odd,
+      // plan with the defaults rather than not at all.
+      if (error instanceof PreferencesError) return parsePreferences({}, { defaultTimezone: deps.browserTimeZone() });
+      throw error;
+    }
+  }
+
+  function thisWeek(prefs: Preferences): DateString {
+    return startOfWeek(dateInZone(deps.now(), prefs.timezone), prefs.weekStartsOn);
+  }
+
+  function shownWeeks(prefs: Preferences): DateString[] {
+    const first = thisWeek(prefs);
+    return [first, addDays(first, 7)];
+  }
+
+  function syncRange(prefs: Preferences) {
+    const first = thisWeek(prefs);
+    return {
+      start: startOfDayInstant(addDays(first, -LOOK_BACK_DAYS), prefs.timezone),
+      end: startOfDayInstant(addDays(first, LOOK_AHEAD_DAYS), prefs.timezone),
+    };
+  }
+
+  async function syncSources(prefs: Preferences, only?: string): Promise<void> {
+    const sources = await sourcesItem.getValue();
+    const stored = await eventsItem.getValue();
+    const next: Record<string, SourceEvents> = {};
+    const range = syncRange(prefs);
+    for (const source of sources) {
+      const previous = stored[source.id];
+      if (only !== undefined && source.id !== only) {
+        if (previous) next[source.id] = previous;
+        continue;
+      }
+      try {
+        next[source.id] = await readSource(source, { timezone: prefs.timezone, range, fetch: deps.fetch, now: deps.now() });
+      } catch (error) {
+        // Nothing is lost: the last good read stays, with the error to show.
+        next[source.id] = {
+          ...(previous ?? { range, read: 0, skipped: [], events: [] }),
+          syncedAt: previous?.syncedAt ?? 0,
+          error: describeSourceError(error),
+        };
+      }
+    }
+    await eventsItem.setValue(next);
+  }
+
+  async function loadCalendar(): Promise<{ events: ClassifiedEvent[]; retagged: Set<string> }> {
+    const sources = await sourcesItem.getValue();
+    const stored = await eventsItem.getValue();
+    const retags = await retagsItem.getValue();
+    const busyOnly: Retag = { activity: 'other', kind: null, intensity: null, key: false };
+    const raw: CalendarEvent[] = [];
+    const busyIds = new Set<string>();
+    for (const source of sources) {
+      for (const event of stored[source.id]?.events ?? []) {
+        // The same UID can come from two calendars; keep them apart.
+        const id = `${source.id}:${event.id}`;
+        raw.push({ ...event, id });
+        if (source.role === 'busy') busyIds.add(id);
+      }
+    }
+    const retagMap = new Map<string, Retag>(Object.entries(retags));
+    for (const id of busyIds) if (!retagMap.has(id)) retagMap.set(id, busyOnly);
+    const events = classifyCalendar(raw, retagMap).sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+    return { events, retagged: new Set(Object.keys(retags)) };
+  }
+
+  async function rebuildView(prefs?: Preferences): Promise<PopupView> {
+    const p = prefs ?? (await loadPrefs());
+    const { events, retagged } = await loadCalendar();
+    const state = await planItem.getValue();
+    const sources = await sourcesItem.getValue();
+    const stored = await eventsItem.getValue();
+    const sessions = pruneAlternatives(state.sessions, events, p);
+    const active = activeSessions(sessions);
+    const weekPlans: PlanResult[] = shownWeeks(p).map((week) =>
+      planWeeks({
+        events,
+        prefs: p,
+        firstWeek: week,
+        weeks: 1,
+        accepted: active.filter((s) => weekOf(s, p) === week),
+      }),
+    );
+    const accepted = sessions.filter((s) => s.status === 'accepted');
+    const conflicts = checkSessions({ events, prefs: p, sessions: accepted }).flatMap((c) =>
+      c.problem ? [{ sessionId: c.id, message: c.problem }] : [],
+    );
+    const syncTimes = sources.map((s) => stored[s.id]?.syncedAt ?? 0).filter((t) => t > 0);
+    const view = buildView({
+      now: deps.now(),
+      prefs: p,
+      events,
+      retagged,
+      weekPlans,
+      plannedWeeks: state.plannedWeeks,
+      sessions,
+      conflicts,
+      hasSources: sources.length > 0,
+      ...(syncTimes.length > 0 ? { syncedAt: Math.min(...syncTimes) } : {}),
+      sourceErrors: sources.map((s) => ({ id: s.id, name: s.name, ...(stored[s.id]?.error ? { error: stored[s.id]?.error } : {}) })),
+    });
+    await viewItem.setValue(view);
+    await deps.setBadge(
+      conflicts.length > 0
+        ? { text: '!', title: `Ironstride: ${conflicts.length} accepted session(s) no longer fit — open to re-plan` }
+        : { text: '', title: 'Ironstride' },
+    );
+    return view;
+  }
+
+  /** Plans `weeks` afresh (keeping accepted sessions where they are legal) and stores the result. */
+  async function replanWeeks(prefs: Preferences, weeks: readonly DateString[], markPlanned: boolean): Promise<void> {
+    const { events } = await loadCalendar();
+    const state = await planItem.getValue();
+    let sessions = state.sessions;
+    const plannedWeeks = { ...state.plannedWeeks };
+    for (const week of weeks) {
+      const accepted = sessions.filter((s) => s.status === 'accepted' && weekOf(s, prefs) === week);
+      const result = planWeeks({ events, prefs, firstWeek: week, weeks: 1, accepted });
+      sessions = mergeWeekPlan(sessions, result.sessions, week, prefs);
+      if (markPlanned) plannedWeeks[week] = deps.now();
+    }
+    await planItem.setValue({ plannedWeeks, sessions });
+  }
+
+  /** Weeks the runner planned that are still on screen: re-planned when the inputs change. */
+  async function plannedShownWeeks(prefs: Preferences): Promise<DateString[]> {
+    const { plannedWeeks } = await planItem.getValue();
+    return shownWeeks(prefs).filter((w) => w in plannedWeeks);
+  }
+
+  async function updateSessions(update: (sessions: StoredSession[]) => StoredSession[]): Promise<PopupView> {
+    const state = await planItem.getValue();
+    await planItem.setValue({ ...state, sessions: update(state.sessions) });
+    return rebuildView();
+  }
+
+  function setStatus(sessionId: string, status: StoredSession['status']) {
+    return (sessions: StoredSession[]) => {
+      if (!sessions.some((s) => s.id === sessionId)) throw new Error(`No session "${sessionId}": plan the week again`);
+      return sessions.map((s) => (s.id === sessionId ? { ...s, status, ...(status === 'suggested' ? { moved: false } : {}) } : s));
+    };
+  }
+
+  async function isStale(prefs: Preferences): Promise<boolean> {
+    const sources = await sourcesItem.getValue();
+    const stored = await eventsItem.getValue();
+    const range = syncRange(prefs);
+    return sources.some((s) => {
+      const e = stored[s.id];
+      return !e || deps.now() - e.syncedAt > STALE_AFTER_MS || e.range.start > range.start || e.range.end < range.end;
+    });
+  }
+
+  async function summaries(): Promise<SourceSummary[]> {
+    const sources = await sourcesItem.getValue();
+    const stored = await eventsItem.getValue();
+    return sources.map((s) => summarizeSource(s, stored[s.id]));
+  }
+
+  const handlers: Handlers = {
+    getView: ({ refresh }) =>
+      serial(async () => {
+        const prefs = await loadPrefs();
+        if (refresh && (await isStale(prefs))) {
+          await syncSources(prefs);
+          await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
+        }
+        return rebuildView(prefs);
+      }),
+
+    planWeek: (data) =>
+      serial(async () => {
+        const { weekStart } = weekSchema.parse(data);
+        const prefs = await loadPrefs();
+        const week = startOfWeek(weekStart, prefs.weekStartsOn);
+        if (await isStale(prefs)) await syncSources(prefs);
+        await replanWeeks(prefs, [week], true);
+        return rebuildView(prefs);
+      }),
+
+    acceptSession: (data) => serial(() => updateSessions(setStatus(idSchema.parse(data).sessionId, 'accepted'))),
+    skipSession: (data) => serial(() => updateSessions(setStatus(idSchema.parse(data).sessionId, 'skipped'))),
+    resetSession: (data) => serial(() => updateSessions(setStatus(idSchema.parse(data).sessionId, 'suggested'))),
+
+    acceptWeek: (data) =>
+      serial(async () => {
+        const { weekStart } = weekSchema.parse(data);
+        const prefs = await loadPrefs();
+        const week = startOfWeek(weekStart, prefs.weekStartsOn);
+        return updateSessions((sessions) =>
+          sessions.map((s) => (s.status === 'suggested' && weekOf(s, prefs) === week ? { ...s, status: 'accepted' } : s)),
+        );
+      }),
+
+    moveSession: (data) =>
+      serial(async () => {
+        const { sessionId, alternative } = moveSchema.parse(data);
+        const prefs = await loadPrefs();
+        const { events } = await loadCalendar();
+        return updateSessions((sessions) => moveToAlternative(sessions, sessionId, alternative, events, prefs));
+      }),
+
+    replan: () =>
+      serial(async () => {
+        const prefs = await loadPrefs();
+        const { events } = await loadCalendar();
+        const state = await planItem.getValue();
+        const accepted = state.sessions.filter((s) => s.status === 'accepted');
+        const broken = checkSessions({ events, prefs, sessions: accepted }).filter((c) => c.problem);
+        const weeks = [...new Set(broken.map((c) => weekOf(accepted.find((s) => s.id === c.id) ?? { start: 0 }, prefs)))];
+        await replanWeeks(prefs, weeks, false);
+        return rebuildView(prefs);
+      }),
+
+    retagEvent: (data) =>
+      serial(async () => {
+        const input = retagSchema.parse(data);
+        // Stored ids carry their calendar's prefix; series re-tags key on the UID.
+        const key = input.series ? input.uid : input.eventId;
+        const cleared = new Set(input.retag === null ? [key, input.eventId] : [key]);
+        const retags = Object.fromEntries(Object.entries(await retagsItem.getValue()).filter(([k]) => !cleared.has(k)));
+        if (input.retag !== null) retags[key] = retagFor(input.retag as RetagChoice);
+        await retagsItem.setValue(retags);
+        const prefs = await loadPrefs();
+        await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
+        return rebuildView(prefs);
+      }),
+
+    exportIcs: () =>
+      serial(async () => {
+        const prefs = await loadPrefs();
+        const { sessions } = await planItem.getValue();
+        const accepted = sessions.filter((s) => s.status === 'accepted');
+        const now = deps.now();
+        const text = writeIcs(accepted, {
+          timezone: prefs.timezone,
+          stamp: now,
+          name: 'Strength · Ironstride',
+          defaultSequence: Math.max(0, Math.floor((now - SEQUENCE_EPOCH) / 60_000)),
+        });
+        return { filename: `ironstride-strength-${dateInZone(now, prefs.timezone)}.ics`, text, count: accepted.length };
+      }),
+
+    getSettings: () =>
+      serial(async () => ({
+        sources: await summaries(),
+        prefs: await prefsItem.getValue(),
+        browserTimeZone: deps.browserTimeZone(),
+      })),
+
+    addSource: (data) =>
+      serial(async () => {
+        const prefs = await loadPrefs();
+        const source = newSource(data, deps.newId(), deps.now());
+        let events: SourceEvents;
+        try {
+          events = await readSource(source, { timezone: prefs.timezone, range: syncRange(prefs), fetch: deps.fetch, now: deps.now() });
+        } catch (error) {
+          throw new Error(`Could not add ${source.name}: ${describeSourceError(error)}`, { cause: error });
+        }
+        await sourcesItem.setValue([...(await sourcesItem.getValue()), source]);
+        await eventsItem.setValue({ ...(await eventsItem.getValue()), [source.id]: events });
+        await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
+        await rebuildView(prefs);
+        return summarizeSource(source, events);
+      }),
+
+    updateSource: (data) =>
+      serial(async () => {
+        const input = updateSourceSchema.parse(data);
+        const sources = await sourcesItem.getValue();
+        const source = sources.find((s) => s.id === input.id);
+        if (!source) throw new Error('That calendar was removed');
+        const updated = { ...source, ...(input.name ? { name: input.name } : {}), ...(input.role ? { role: input.role } : {}) };
+        await sourcesItem.setValue(sources.map((s) => (s.id === input.id ? updated : s)));
+        const prefs = await loadPrefs();
+        await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
+        await rebuildView(prefs);
+        return summarizeSource(updated, (await eventsItem.getValue())[updated.id]);
+      }),
+
+    removeSource: (data) =>
+      serial(async () => {
+        const { id } = z.object({ id: z.string().min(1) }).parse(data);
+        await sourcesItem.setValue((await sourcesItem.getValue()).filter((s) => s.id !== id));
+        const events = Object.fromEntries(Object.entries(await eventsItem.getValue()).filter(([k]) => k !== id));
+        await eventsItem.setValue(events);
+        const prefs = await loadPrefs();
+        await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
+        await rebuildView(prefs);
+      }),
+
+    syncNow: () =>
+      serial(async () => {
+        const prefs = await loadPrefs();
+        await syncSources(prefs);
+        await rebuildView(prefs);
+        return summaries();
+      }),
+
+    savePrefs: (data) =>
+      serial(async () => {
+        try {
+          parsePreferences(data, { defaultTimezone: deps.browserTimeZone() });
+        } catch (error) {
+          if (error instanceof PreferencesError) return { ok: false as const, issues: [...error.issues] };
+          throw error;
+        }
+        const before = await loadPrefs();
+        await prefsItem.setValue(preferencesSchema.parse(data) as PreferencesInput);
+        const prefs = await loadPrefs();
+        // A new zone or week start moves the range the calendars must cover.
+        if (prefs.timezone !== before.timezone || prefs.weekStartsOn !== before.weekStartsOn) await syncSources(prefs);
+        await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
+        await rebuildView(prefs);
+        return { ok: true as const };
+      }),
+  };
+
+  return {
+    handlers,
+    syncAll: () =>
+      serial(async () => {
+        const prefs = await loadPrefs();
+        await syncSources(prefs);
+        await rebuildView(prefs);
+      }),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Turns the runner's calendar, plan state and preferences into the popup's `PopupView`: every
+ * string formatted here, so the popup only renders.
+ */
+import type { ClassifiedEvent } from '../core/classify-calendar';
+import { formatDose } from '../core/exercises';
+import type { Prescription } from '../core/exercises';
+import { PHASE_RULES } from '../core/phases';
+import type { PlanResult } from '../core/plan';
+import type { Preferences } from '../core/prefs';
+import { addDays, dateInZone, formatDayLabel, formatTimeRange, MONTH_NAMES_SHORT, parseDate } from '../core/time';
+import type { DateString } from '../core/time';
+import type { StoredSession } from './storage';
+import type { DayItem, DayView, ExerciseView, PopupView, SessionItem, WeekView } from './view';
+
+const MONTHS = MONTH_NAMES_SHORT;
+const dayLabel = (date: DateString) => formatDayLabel(date);
+
+function rangeLabel(start: DateString): string {
+  const a = parseDate(start);
+  const b = parseDate(addDays(start, 6));
+  return a.month === b.month
+    ? `${a.day}–${b.day} ${MONTHS[b.month - 1]}`
+    : `${a.day} ${MONTHS[a.month - 1]} – ${b.day} ${MONTHS[b.month - 1]}`;
+}
+
+const timeRange = formatTimeRange;
+
+function exerciseView(p: Prescription): ExerciseView {
+  return {
+    name: p.name,
+    dose: formatDose(p),
+    rest: `${p.restSeconds} s`,
+    cue: p.cue,
+    ...(p.load ? { load: p.load } : {}),
+  };
+}
+
+function sessionItem(s: StoredSession, tz: string, conflict: string | undefined): SessionItem {
+  return {
+    type: 'session',
+    id: s.id,
+    title: s.title,
+    time: timeRange(s.start, s.end, tz),
+    status: s.status,
+    load: s.load,
+    reasons: s.reasons,
+    warmup: s.content.warmup,
+    cooldown: s.content.cooldown,
+    exercises: s.content.exercises.map(exerciseView),
+    alternatives: s.alternatives.map((a, index) => ({
+      index,
+      label: `${dayLabel(dateInZone(a.start, tz))}, ${timeRange(a.start, a.end, tz)}`,
+    })),
+    moved: s.moved ?? false,
+    ...(conflict ? { conflict } : {}),
+  };
+}
+
+function eventItem(e: ClassifiedEvent, tz: string, retagged: boolean): DayItem {
+  const c = e.classification;
+  const time = e.allDay ? 'all day' : timeRange(e.start, e.end, tz);
+  const base = { eventId: e.id, uid: e.uid, title: e.title || '(no title)', time, retagged };
+  if (c.activity === 'run') {
+    return { type: 'run', ...base, kind: c.kind ?? 'easy', intensity: c.intensity ?? 'easy', key: c.key };
+  }
+  if (c.activity === 'other') return { type: 'busy', ...base };
+  return { type: c.activity, ...base };
+}
+
+function onDay(e: ClassifiedEvent, day: DateString, tz: string): boolean {
+  if (e.allDay && e.startDate && e.endDate) return e.startDate <= day && day < e.endDate;
+  return dateInZone(e.start, tz) === day;
+}
+
+export interface BuildViewInput {
+  now: number;
+  prefs: Preferences;
+  events: readonly ClassifiedEvent[];
+  /** Event ids and UIDs the runner re-tagged. */
+  retagged: ReadonlySet<string>;
+  /** Fresh plans of the shown weeks (for phases, targets, unplaced and warnings). */
+  weekPlans: readonly PlanResult[];
+  plannedWeeks: Readonly<Record<DateString, number>>;
+  sessions: readonly StoredSession[];
+  conflicts: readonly { sessionId: string; message: string }[];
+  hasSources: boolean;
+  syncedAt?: number;
+  sourceErrors: { id: string; name: string; error?: string }[];
+}
+
+/** Builds the popup's view of the weeks in `weekPlans` (this week and next). */
+export function buildView(input: BuildViewInput): PopupView {
+  const tz = input.prefs.timezone;
+  const today = dateInZone(input.now, tz);
+  const conflictById = new Map(input.conflicts.map((c) => [c.sessionId, c.message]));
+  const weeks: WeekView[] = input.weekPlans.map((plan, i) => {
+    const week = plan.weeks[0];
+    if (!week) throw new Error('a week plan without its week');
+    const summary = PHASE_RULES[week.phase].summary;
+    const days: DayView[] = [];
+    for (let d = week.start; d < addDays(week.start, 7); d = addDays(d, 1)) {
+      const items: { at: number; item: DayItem }[] = [];
+      for (const e of input.events) {
+        if (e.ironstrideSessionId || !onDay(e, d, tz)) continue;
+        const retagged = input.retagged.has(e.id) || input.retagged.has(e.uid);
+        items.push({ at: e.allDay ? -Infinity : e.start, item: eventItem(e, tz, retagged) });
+      }
+      for (const s of input.sessions) {
+        if (dateInZone(s.start, tz) !== d) continue;
+        items.push({ at: s.start, item: sessionItem(s, tz, conflictById.get(s.id)) });
+      }
+      items.sort((a, b) => a.at - b.at);
+      days.push({ date: d, label: dayLabel(d), today: d === today, items: items.map((x) => x.item) });
+    }
+    return {
+      start: week.start,
+      label: i === 0 ? 'This week' : i === 1 ? 'Next week' : `Week of ${dayLabel(week.start)}`,
+      range: rangeLabel(week.start),
+      phase: week.phase,
+      phaseSummary: summary.charAt(0).toUpperCase() + summary.slice(1),
+      target: week.target,
+      existing: week.existing,
+      planned: week.start in input.plannedWeeks,
+      days,
+      unplaced: week.start in input.plannedWeeks ? plan.unplaced.map((u) => u.reason) : [],
+      warnings: plan.warnings.map((w) => w.message),
+    };
+  });
+  return {
+    generatedAt: input.now,
+    timezone: tz,
+    status: input.hasSources ? 'ready' : 'empty',
+    ...(input.syncedAt !== undefined ? { syncedAt: input.syncedAt } : {}),
+    sourceErrors: input.sourceErrors.flatMap((s) => (s.error ? [{ id: s.id, name: s.name, error: s.error }] : [])),
+    weeks,
+    conflicts: [...input.conflicts],
+    acceptedCount: input.sessions.filter((s) => s.status === 'accepted').length,
+  };
+}

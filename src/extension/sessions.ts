@@ -1,0 +1,116 @@
+/** The runner's decisions about suggested sessions: merging a new plan, moving, pruning. */
+import type { ClassifiedEvent } from '../core/classify-calendar';
+import { describeSession } from '../core/exercises';
+import { checkSessions } from '../core/plan/check-sessions';
+import type { PlannedSession } from '../core/plan';
+import type { Preferences } from '../core/prefs';
+import { dateInZone, startOfWeek } from '../core/time';
+import type { DateString } from '../core/time';
+import type { StoredSession } from './storage';
+
+/** The week a session falls in, from its start (not the stored weekStart: week start can change). */
+export function weekOf(session: { start: number }, prefs: Preferences): DateString {
+  return startOfWeek(dateInZone(session.start, prefs.timezone), prefs.weekStartsOn);
+}
+
+/**
+ * Replaces one week's suggestions with a fresh plan. Sessions the planner kept stay as the runner
+ * accepted them (content included); ones it had to move stay accepted, flagged `moved`; new ones
+ * are suggestions. Skipped and earlier suggestions of the week are dropped.
+ */
+export function mergeWeekPlan(
+  previous: readonly StoredSession[],
+  planned: readonly PlannedSession[],
+  week: DateString,
+  prefs: Preferences,
+): StoredSession[] {
+  const byId = new Map(previous.map((s) => [s.id, s]));
+  const others = previous.filter((s) => weekOf(s, prefs) !== week);
+  const fresh = planned.map((p): StoredSession => {
+    const before = byId.get(p.id);
+    const alternatives = p.alternatives.map((a) => ({ start: a.start, end: a.end, reasons: a.reasons }));
+    if (before && before.status === 'accepted' && p.status === 'kept') {
+      return { ...before, alternatives };
+    }
+    const base: StoredSession = {
+      id: p.id,
+      weekStart: p.weekStart,
+      start: p.start,
+      end: p.end,
+      title: p.title,
+      description: p.description,
+      phase: p.phase,
+      load: p.load,
+      reasons: p.reasons,
+      content: p.content,
+      alternatives,
+      status: 'suggested',
+    };
+    if (before && before.status === 'accepted' && p.status === 'moved') {
+      return { ...base, status: 'accepted', moved: true };
+    }
+    return base;
+  });
+  return [...others, ...fresh].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+}
+
+/** Sessions that count on the calendar: everything the runner hasn't skipped. */
+export function activeSessions(sessions: readonly StoredSession[]): StoredSession[] {
+  return sessions.filter((s) => s.status !== 'skipped');
+}
+
+/**
+ * Drops alternatives that would break a rule given where the other sessions are now (after one
+ * of them moved, or the calendar changed).
+ */
+export function pruneAlternatives(
+  sessions: readonly StoredSession[],
+  events: readonly ClassifiedEvent[],
+  prefs: Preferences,
+): StoredSession[] {
+  const active = activeSessions(sessions);
+  return sessions.map((s) => {
+    if (s.status === 'skipped' || s.alternatives.length === 0) return s;
+    const alternatives = s.alternatives.filter((alt) => {
+      const moved = active.map((o) => (o.id === s.id ? { id: o.id, start: alt.start, end: alt.end } : o));
+      return checkSessions({ events, prefs, sessions: moved }).every((c) => !c.problem);
+    });
+    return alternatives.length === s.alternatives.length ? s : { ...s, alternatives };
+  });
+}
+
+/**
+ * Moves a session to one of its alternatives: the old slot becomes an alternative, the reasons
+ * and description follow the new slot.
+ *
+ * @throws when the alternative does not exist or no longer obeys the rules.
+ */
+export function moveToAlternative(
+  sessions: readonly StoredSession[],
+  sessionId: string,
+  index: number,
+  events: readonly ClassifiedEvent[],
+  prefs: Preferences,
+): StoredSession[] {
+  const session = sessions.find((s) => s.id === sessionId);
+  if (!session) throw new Error(`No session "${sessionId}": plan the week again`);
+  const alt = session.alternatives[index];
+  if (!alt) throw new Error('That time is no longer offered; plan the week again to see current options');
+  const moved = activeSessions(sessions).map((o) => (o.id === sessionId ? { id: o.id, start: alt.start, end: alt.end } : o));
+  const problem = checkSessions({ events, prefs, sessions: moved }).find((c) => c.problem)?.problem;
+  if (problem) throw new Error(`That time no longer fits: ${problem}`);
+  const reasons = [...alt.reasons, 'moved here by you'];
+  const updated: StoredSession = {
+    ...session,
+    start: alt.start,
+    end: alt.end,
+    reasons,
+    description: describeSession(session.content, { reasons }),
+    alternatives: [
+      { start: session.start, end: session.end, reasons: session.reasons.slice(0, 2) },
+      ...session.alternatives.filter((_, i) => i !== index),
+    ],
+  };
+  const next = sessions.map((s) => (s.id === sessionId ? updated : s));
+  return pruneAlternatives(next, events, prefs);
+}

@@ -1,0 +1,114 @@
+/**
+ * Every piece of state the extension keeps, defined once as versioned WXT storage items
+ * (wxt-dev/wxt docs/storage.md). All of it lives in `storage.local`, on this device only.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { Retag } from '../core/classify-calendar';
+import type { CalendarEvent, SkippedEvent } from '../core/events';
+import type { StrengthSession } from '../core/exercises';
+import type { Load, Phase } from '../core/phases';
+import type { PreferencesInput } from '../core/prefs';
+import type { DateString } from '../core/time';
+import type { PopupView, SessionStatus } from './view';
+
+/** Whether a calendar's events are the runner's training or only block time. */
+export type SourceRole = 'training' | 'busy';
+
+interface SourceBase {
+  id: string;
+  name: string;
+  role: SourceRole;
+  addedAt: number;
+}
+
+/** An ICS feed the extension downloads (http(s); webcal is stored as https). */
+export interface UrlSource extends SourceBase {
+  kind: 'url';
+  url: string;
+}
+
+/** An .ics file the runner uploaded; its text is kept so it can be re-read every week. */
+export interface FileSource extends SourceBase {
+  kind: 'file';
+  text: string;
+}
+
+export type CalendarSource = UrlSource | FileSource;
+
+/** Calendars, version 2. Version 1 (the first prototype) stored a bare list of feed URLs. */
+export const sourcesItem = storage.defineItem<CalendarSource[]>('local:sources', {
+  fallback: [],
+  version: 2,
+  migrations: {
+    2: (urls: unknown): CalendarSource[] =>
+      (Array.isArray(urls) ? urls : []).flatMap((url, i): CalendarSource[] => {
+        if (typeof url !== 'string' || !URL.canParse(url)) return [];
+        const name = new URL(url).host;
+        return [{ id: `src-migrated-${i + 1}`, kind: 'url', url, name, role: 'training', addedAt: 0 }];
+      }),
+  },
+});
+
+/** The runner's preferences exactly as SPEC §5 writes them (validated on every read). */
+export const prefsItem = storage.defineItem<PreferencesInput>('local:prefs', {
+  fallback: {},
+  version: 1,
+});
+
+/** Re-tags keyed by occurrence id or, for a whole series, by UID; they win on every sync. */
+export const retagsItem = storage.defineItem<Record<string, Retag>>('local:retags', {
+  fallback: {},
+  version: 1,
+});
+
+/** What the last sync read from one calendar. */
+export interface SourceEvents {
+  syncedAt: number;
+  /** The instants the occurrences were expanded over. */
+  range: { start: number; end: number };
+  read: number;
+  skipped: SkippedEvent[];
+  events: CalendarEvent[];
+  /** Set when the last attempt failed; the events are then those of the last good read. */
+  error?: string;
+}
+
+export const eventsItem = storage.defineItem<Record<string, SourceEvents>>('local:events', {
+  fallback: {},
+  version: 1,
+});
+
+/** A session Ironstride suggested, with what the runner decided about it. */
+export interface StoredSession {
+  id: string;
+  weekStart: DateString;
+  start: number;
+  end: number;
+  title: string;
+  description: string;
+  phase: Phase;
+  load: Load;
+  reasons: string[];
+  content: StrengthSession;
+  alternatives: { start: number; end: number; reasons: string[] }[];
+  status: SessionStatus;
+  /** A re-plan moved it from the slot it was accepted in. */
+  moved?: boolean;
+}
+
+export interface PlanState {
+  /** Weeks the runner pressed "Plan week" for, with when. */
+  plannedWeeks: Record<DateString, number>;
+  sessions: StoredSession[];
+}
+
+export const planItem = storage.defineItem<PlanState>('local:plan', {
+  fallback: { plannedWeeks: {}, sessions: [] },
+  version: 1,
+});
+
+/** The popup's last view, so it opens instantly. */
+export const viewItem = storage.defineItem<PopupView | null>('local:view', {
+  fallback: null,
+  version: 1,
+});
