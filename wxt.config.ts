@@ -10,6 +10,14 @@ export default defineConfig({
   manifest: {
     name: 'Ironstride',
     description: 'Fits strength sessions around your runs: hard days hard, easy days easy.',
-    permissions: ['storage'],
+    // Least privilege: storage for your settings and plan, alarms for the hourly re-sync.
+    permissions: ['storage', 'alarms'],
+    // Feed hosts are asked for one origin at a time, when you add a feed (options page).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Ironstride' },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
   },
 });
