@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import '../../src/ui/shared/theme.css';
+import '../../src/ui/options/options.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('options.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
