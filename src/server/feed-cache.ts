@@ -1,0 +1,137 @@
+/**
+ * Rendered feeds in memory, so a GET (and a conditional GET's 304) usually never touches the
+ * database. Correct across instances because the store tells every instance about every write
+ * (LISTEN/NOTIFY): an entry lives until its feed changes.
+ *
+ * The race that matters: a read that started before a write can finish after that write's
+ * notification, and would cache the old version for good. Every change bumps `epoch`; a read
+ * only fills the cache if no change was heard while it ran (and only while the store's
+ * notification connection is up, since a lost connection may have dropped changes).
+ */
+import type { FeedChange, FeedStore, RenderedFeed } from './store/feed-store';
+
+export interface CachedFeed {
+  feedKey: number;
+  version: number;
+  body: Uint8Array;
+  etag: string;
+  /** Epoch ms, whole seconds. */
+  lastModified: number;
+  /** `Last-Modified` as written (RFC 9110 §5.6.7 IMF-fixdate). */
+  lastModifiedHttp: string;
+}
+
+export interface FeedCacheOptions {
+  /** Bodies kept per instance; least recently used go first. */
+  maxBytes: number;
+}
+
+function toCached(feed: RenderedFeed): CachedFeed {
+  return {
+    feedKey: feed.feedKey,
+    version: feed.version,
+    body: Buffer.from(feed.ics, 'utf8'),
+    etag: feed.etag,
+    lastModified: feed.lastModified,
+    lastModifiedHttp: new Date(feed.lastModified).toUTCString(),
+  };
+}
+
+export class FeedCache {
+  readonly #store: FeedStore;
+  readonly #maxBytes: number;
+  readonly #entries = new Map<string, CachedFeed>();
+  readonly #idByKey = new Map<number, string>();
+  readonly #loading = new Map<string, Promise<CachedFeed | undefined>>();
+  readonly #unsubscribe: () => void;
+  #bytes = 0;
+  #epoch = 0;
+
+  constructor(store: FeedStore, options: FeedCacheOptions) {
+    this.#store = store;
+    this.#maxBytes = options.maxBytes;
+    this.#unsubscribe = store.subscribe((change) => this.#invalidate(change));
+  }
+
+  /** The cached feed, if any (synchronous: the hot path). */
+  peek(feedId: string): CachedFeed | undefined {
+    const entry = this.#entries.get(feedId);
+    if (entry) {
+      // Least recently used order: Map keeps insertion order.
+      this.#entries.delete(feedId);
+      this.#entries.set(feedId, entry);
+    }
+    return entry;
+  }
+
+  /** Reads the feed from the store (one read for all concurrent callers) and caches it when safe. */
+  load(feedId: string): Promise<CachedFeed | undefined> {
+    const pending = this.#loading.get(feedId);
+    if (pending) return pending;
+    const epoch = this.#epoch;
+    const read = this.#store
+      .getRendered(feedId)
+      .then((feed) => {
+        if (!feed) return undefined;
+        const entry = toCached(feed);
+        if (this.#store.live && epoch === this.#epoch) this.#put(feedId, entry);
+        return entry;
+      })
+      .finally(() => {
+        if (this.#loading.get(feedId) === read) this.#loading.delete(feedId);
+      });
+    this.#loading.set(feedId, read);
+    return read;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  dispose(): void {
+    this.#unsubscribe();
+    this.#clear();
+  }
+
+  #put(feedId: string, entry: CachedFeed): void {
+    const size = entry.body.byteLength;
+    if (size > this.#maxBytes) return;
+    this.#remove(feedId);
+    // A rotation leaves the old id cached under the same key: drop it with the new one's arrival.
+    const stale = this.#idByKey.get(entry.feedKey);
+    if (stale !== undefined) this.#remove(stale);
+    this.#entries.set(feedId, entry);
+    this.#idByKey.set(entry.feedKey, feedId);
+    this.#bytes += size;
+    for (const [oldest] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#remove(oldest);
+    }
+  }
+
+  #remove(feedId: string): void {
+    const entry = this.#entries.get(feedId);
+    if (!entry) return;
+    this.#entries.delete(feedId);
+    if (this.#idByKey.get(entry.feedKey) === feedId) this.#idByKey.delete(entry.feedKey);
+    this.#bytes -= entry.body.byteLength;
+  }
+
+  #clear(): void {
+    this.#entries.clear();
+    this.#idByKey.clear();
+    this.#bytes = 0;
+  }
+
+  #invalidate(change: FeedChange): void {
+    this.#epoch += 1;
+    // Reads already under way may return the old version: later callers start their own.
+    this.#loading.clear();
+    if (change.kind === 'all') {
+      this.#clear();
+      return;
+    }
+    const feedId = this.#idByKey.get(change.feedKey);
+    if (feedId !== undefined) this.#remove(feedId);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The feed server as a process: `node --import tsx src/server/main.ts`. Settings come from the
+ * environment (see `env.ts`); SIGTERM/SIGINT shut it down gracefully. The only file that exits.
+ */
+import { parseEnv } from './env';
+import { createJsonLogger, redact } from './logger';
+import { startServer } from './start';
+
+const parsed = parseEnv(process.env);
+if (!parsed.ok) {
+  process.stderr.write(`ironstride feed server: ${parsed.message}\n`);
+  process.exit(2);
+}
+const env = parsed.env;
+const logger = createJsonLogger(env.logLevel, (line) => process.stdout.write(line));
+
+let running: Awaited<ReturnType<typeof startServer>>;
+try {
+  running = await startServer(env, logger);
+} catch (error) {
+  process.stderr.write(`ironstride feed server: ${redact(error instanceof Error ? error.message : String(error))}\n`);
+  process.exit(1);
+}
+logger.info('listening', { url: running.url, publicUrl: running.publicUrl, database: running.database });
+
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals) => {
+  if (stopping) {
+    // A second signal: the operator wants out now.
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info('shutting down', { signal });
+  running.close().then(
+    () => {
+      logger.info('stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error('shutdown failed', { error: redact(String(error)) });
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
