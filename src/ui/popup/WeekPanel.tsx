@@ -1,0 +1,156 @@
+import type { RetagChoice } from '../../extension/retag';
+import type { DayItem, SessionItem, WeekView } from '../../extension/view';
+import { Button } from '../shared/Button';
+import type { PendingAction } from './actions';
+import { DayList } from './DayList';
+import type { SessionAction } from './SessionCard';
+
+export interface WeekPanelProps {
+  week: WeekView;
+  pending: PendingAction | null;
+  onPlan: () => void;
+  onAcceptAll: () => void;
+  onSession: (action: SessionAction, sessionId: string, alternative?: number) => void;
+  onRetag: (
+    item: Exclude<DayItem, { type: 'session' }>,
+    retag: RetagChoice | null,
+    series: boolean,
+  ) => Promise<boolean>;
+}
+
+/** The sessions of a week, in day order. */
+export function sessionsOf(week: WeekView): SessionItem[] {
+  return week.days.flatMap((day) =>
+    day.items.filter((item): item is SessionItem => item.type === 'session'),
+  );
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "2 of 3 sessions · 1 to review": the runner's own strength counts, as it does for the planner. */
+function countsLine(week: WeekView, sessions: SessionItem[]): string[] {
+  if (week.target === 0) return ['No strength sessions this week'];
+  const accepted = sessions.filter((s) => s.status === 'accepted').length;
+  const suggested = sessions.filter((s) => s.status === 'suggested').length;
+  const parts = [`${accepted + week.existing} of ${plural(week.target, 'session')}`];
+  if (week.existing > 0) parts[0] += ` (${week.existing} your own)`;
+  if (suggested > 0) parts.push(`${suggested} to review`);
+  return parts;
+}
+
+/**
+ * A note about the week, folded to one line so the days stay in view: the summary says what it
+ * is about, the reasons are a click (or Enter) away. `<details>` is keyboard operable as it is.
+ */
+function Notice({
+  tone,
+  summary,
+  items,
+}: {
+  tone: 'info' | 'warning';
+  summary: string;
+  items: string[];
+}) {
+  return (
+    <details className={`notice notice--${tone}`}>
+      <summary>
+        <span className="notice-icon" aria-hidden="true">
+          {tone === 'warning' ? '!' : 'i'}
+        </span>
+        <span className="notice-summary">{summary}</span>
+      </summary>
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** One week: phase, counts, Plan week / Accept all, what could not be placed, warnings, the days. */
+export function WeekPanel({
+  week,
+  pending,
+  onPlan,
+  onAcceptAll,
+  onSession,
+  onRetag,
+}: WeekPanelProps) {
+  const sessions = sessionsOf(week);
+  const suggested = sessions.filter((s) => s.status === 'suggested').length;
+  const locked = pending !== null;
+  const planning = pending?.type === 'planWeek' && pending.weekStart === week.start;
+  const accepting = pending?.type === 'acceptWeek' && pending.weekStart === week.start;
+
+  return (
+    <>
+      <div className="week-summary">
+        <p className="week-phase">{week.phaseSummary}</p>
+        <div className="week-bar">
+          <p className="week-counts">
+            {countsLine(week, sessions).map((part, i) => (
+              <span key={part}>
+                {i > 0 && ' · '}
+                <span className="nowrap">{part}</span>
+              </span>
+            ))}
+          </p>
+          <div className="week-actions" data-week-actions={week.start}>
+            <Button
+              data-plan=""
+              variant={week.planned ? 'secondary' : 'primary'}
+              size="sm"
+              aria-label={`${week.planned ? 'Re-plan' : 'Plan'} ${week.label.toLowerCase()}, ${week.range}`}
+              busy={planning}
+              disabled={locked && !planning}
+              onClick={onPlan}
+            >
+              {week.planned ? 'Re-plan week' : 'Plan week'}
+            </Button>
+            {suggested > 0 && (
+              <Button
+                variant="primary"
+                size="sm"
+                aria-label={`Accept all ${plural(suggested, 'suggestion')} for ${week.label.toLowerCase()}`}
+                busy={accepting}
+                disabled={locked && !accepting}
+                onClick={onAcceptAll}
+              >
+                Accept all ({suggested})
+              </Button>
+            )}
+          </div>
+        </div>
+      </div>
+      {!week.planned && sessions.length === 0 && (
+        <p className="notice notice--info">
+          Press Plan week to fit strength sessions around these runs.
+        </p>
+      )}
+      {week.unplaced.length > 0 && (
+        <Notice
+          tone="info"
+          summary={`${plural(week.unplaced.length, 'session')} not placed: why`}
+          items={week.unplaced}
+        />
+      )}
+      {week.warnings.length > 0 && (
+        <Notice
+          tone="warning"
+          summary={`${plural(week.warnings.length, 'warning')} about your own strength sessions`}
+          items={week.warnings}
+        />
+      )}
+      <DayList
+        key={week.start}
+        days={week.days}
+        pending={pending}
+        onSession={onSession}
+        onRetag={onRetag}
+      />
+    </>
+  );
+}
