@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { SessionItem, SessionStatus } from '../../extension/view';
 import { Button } from '../shared/Button';
@@ -51,6 +51,7 @@ export function SessionCard({
   const detailsId = useId();
   const altsId = useId();
   const noAltsId = useId();
+  const altsToggle = useRef<HTMLButtonElement>(null);
   const { status, title, time } = session;
   const when = `${dayLabel}, ${time}`;
   const inactive = locked || busy !== null;
@@ -85,6 +86,7 @@ export function SessionCard({
     if (event.key === 'Escape') {
       event.stopPropagation();
       setAltsOpen(false);
+      altsToggle.current?.focus();
     }
   }
 
@@ -150,6 +152,7 @@ export function SessionCard({
             <Button
               variant="secondary"
               size="sm"
+              ref={altsToggle}
               aria-label={`Another time for ${title}`}
               aria-expanded={hasAlternatives ? altsOpen : undefined}
               aria-controls={hasAlternatives && altsOpen ? altsId : undefined}
