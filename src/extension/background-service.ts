@@ -149,7 +149,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const state = await planItem.getValue();
     const sources = await sourcesItem.getValue();
     const stored = await eventsItem.getValue();
-    const sessions = pruneAlternatives(state.sessions, events, p);
+    const sessions = pruneAlternatives(state.sessions, events, p, deps.now());
     const active = activeSessions(sessions);
     const weekPlans: PlanResult[] = shownWeeks(p).map((week) =>
       planWeeks({
@@ -158,10 +158,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         firstWeek: week,
         weeks: 1,
         accepted: active.filter((s) => weekOf(s, p) === week),
+        notBefore: deps.now(),
       }),
     );
     const accepted = sessions.filter((s) => s.status === 'accepted');
-    const conflicts = checkSessions({ events, prefs: p, sessions: accepted }).flatMap((c) =>
+    const conflicts = checkSessions({ events, prefs: p, sessions: accepted, notBefore: deps.now() }).flatMap((c) =>
       c.problem ? [{ sessionId: c.id, message: c.problem }] : [],
     );
     const syncTimes = sources.map((s) => stored[s.id]?.syncedAt ?? 0).filter((t) => t > 0);
@@ -195,7 +196,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const plannedWeeks = { ...state.plannedWeeks };
     for (const week of weeks) {
       const accepted = sessions.filter((s) => s.status === 'accepted' && weekOf(s, prefs) === week);
-      const result = planWeeks({ events, prefs, firstWeek: week, weeks: 1, accepted });
+      const result = planWeeks({ events, prefs, firstWeek: week, weeks: 1, accepted, notBefore: deps.now() });
       sessions = mergeWeekPlan(sessions, result.sessions, week, prefs);
       if (markPlanned) plannedWeeks[week] = deps.now();
     }
@@ -277,7 +278,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         const { sessionId, alternative } = moveSchema.parse(data);
         const prefs = await loadPrefs();
         const { events } = await loadCalendar();
-        return updateSessions((sessions) => moveToAlternative(sessions, sessionId, alternative, events, prefs));
+        return updateSessions((sessions) => moveToAlternative(sessions, sessionId, alternative, events, prefs, deps.now()));
       }),
 
     replan: () =>
@@ -286,7 +287,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         const { events } = await loadCalendar();
         const state = await planItem.getValue();
         const accepted = state.sessions.filter((s) => s.status === 'accepted');
-        const broken = checkSessions({ events, prefs, sessions: accepted }).filter((c) => c.problem);
+        const broken = checkSessions({ events, prefs, sessions: accepted, notBefore: deps.now() }).filter((c) => c.problem);
         const weeks = [...new Set(broken.map((c) => weekOf(accepted.find((s) => s.id === c.id) ?? { start: 0 }, prefs)))];
         await replanWeeks(prefs, weeks, false);
         return rebuildView(prefs);

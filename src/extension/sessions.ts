@@ -67,13 +67,15 @@ export function pruneAlternatives(
   sessions: readonly StoredSession[],
   events: readonly ClassifiedEvent[],
   prefs: Preferences,
+  now: number,
 ): StoredSession[] {
   const active = activeSessions(sessions);
   return sessions.map((s) => {
     if (s.status === 'skipped' || s.alternatives.length === 0) return s;
     const alternatives = s.alternatives.filter((alt) => {
+      if (alt.start < now) return false;
       const moved = active.map((o) => (o.id === s.id ? { id: o.id, start: alt.start, end: alt.end } : o));
-      return checkSessions({ events, prefs, sessions: moved }).every((c) => !c.problem);
+      return checkSessions({ events, prefs, sessions: moved, notBefore: now }).every((c) => !c.problem);
     });
     return alternatives.length === s.alternatives.length ? s : { ...s, alternatives };
   });
@@ -91,13 +93,15 @@ export function moveToAlternative(
   index: number,
   events: readonly ClassifiedEvent[],
   prefs: Preferences,
+  now: number,
 ): StoredSession[] {
   const session = sessions.find((s) => s.id === sessionId);
   if (!session) throw new Error(`No session "${sessionId}": plan the week again`);
   const alt = session.alternatives[index];
   if (!alt) throw new Error('That time is no longer offered; plan the week again to see current options');
   const moved = activeSessions(sessions).map((o) => (o.id === sessionId ? { id: o.id, start: alt.start, end: alt.end } : o));
-  const problem = checkSessions({ events, prefs, sessions: moved }).find((c) => c.problem)?.problem;
+  if (alt.start < now) throw new Error('That time has already passed');
+  const problem = checkSessions({ events, prefs, sessions: moved, notBefore: now }).find((c) => c.problem)?.problem;
   if (problem) throw new Error(`That time no longer fits: ${problem}`);
   const reasons = [...alt.reasons, 'moved here by you'];
   const updated: StoredSession = {
@@ -112,5 +116,5 @@ export function moveToAlternative(
     ],
   };
   const next = sessions.map((s) => (s.id === sessionId ? updated : s));
-  return pruneAlternatives(next, events, prefs);
+  return pruneAlternatives(next, events, prefs, now);
 }

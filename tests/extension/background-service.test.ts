@@ -12,8 +12,8 @@ import { fixturePath } from '../helpers/shared';
 
 const TWO_HARD_DAYS = readFileSync(fixturePath('scenarios/two-hard-days/calendar.ics'), 'utf8');
 const PREFS = JSON.parse(readFileSync(fixturePath('scenarios/two-hard-days/prefs.json'), 'utf8'));
-// Wednesday 5 May 2027, noon in London: "this week" is 3–9 May.
-const NOW = Date.UTC(2027, 4, 5, 11, 0);
+// Monday 3 May 2027, 06:00 in London: "this week" is 3–9 May, all of it still ahead.
+const NOW = Date.UTC(2027, 4, 3, 5, 0);
 const FEED = 'https://coach.example/plan.ics';
 
 /** The network boundary: feeds served from memory, everything else refused. */
@@ -92,10 +92,25 @@ describe('background service', () => {
     expect(accepted.acceptedCount).toBe(1);
     const file = await handlers.exportIcs({});
     expect(file.count).toBe(1);
-    expect(file.filename).toBe('ironstride-strength-2027-05-05.ics');
+    expect(file.filename).toBe('ironstride-strength-2027-05-03.ics');
     const back = readIcs(file.text, { timezone: 'Europe/London', range: { start: NOW - 7 * 86_400_000, end: NOW + 7 * 86_400_000 } });
     expect(back.events.map((e) => e.ironstrideSessionId)).toEqual([sessions[0]!.id]);
     expect(back.events[0]!.description).toContain(sessions[0]!.exercises[0]!.name);
+  });
+
+  it('never suggests a session in the past', async () => {
+    // Thursday 6 May, 20:00 in London: Monday to Wednesday and most of Thursday are gone.
+    const now = Date.UTC(2027, 4, 6, 19, 0);
+    const { handlers, feeds } = setup({ now: () => now });
+    feeds.set(FEED, TWO_HARD_DAYS);
+    await handlers.savePrefs(PREFS);
+    await handlers.addSource({ kind: 'url', url: FEED });
+    const planned = await handlers.planWeek({ weekStart: '2027-05-03' });
+    const sessions = (await planItem.getValue()).sessions;
+    expect(sessions.length).toBeGreaterThan(0);
+    for (const s of sessions) expect(s.start).toBeGreaterThanOrEqual(now);
+    for (const s of sessions) for (const a of s.alternatives) expect(a.start).toBeGreaterThanOrEqual(now);
+    expect(planned.weeks[0]!.unplaced.join(' ')).toMatch(/Tue — already past/);
   });
 
   it('keeps decisions when the popup closes: state lives in storage', async () => {

@@ -16,6 +16,8 @@ export interface CheckSessionsOptions {
   events: readonly ClassifiedEvent[];
   prefs: Preferences;
   sessions: readonly { id: string; start: number; end: number }[];
+  /** Sessions that ended before this instant are history and not checked. */
+  notBefore?: number;
 }
 
 export interface SessionCheck {
@@ -48,11 +50,14 @@ export function checkSessions(options: CheckSessionsOptions): SessionCheck[] {
   }
 
   return sessions.map((session, i) => {
+    if (options.notBefore !== undefined && session.end <= options.notBefore) return { id: session.id };
     const date = dates[i] ?? dateInZone(session.start, tz);
     const strengthDays = new Set(existing);
     dates.forEach((d, j) => {
       if (j !== i) strengthDays.add(d);
     });
+    // Only the hard rules: a session the runner placed on a hard day under the easy-days policy
+    // is their choice, not a conflict.
     const blocked = dayBlocker(date, { facts, races, strengthDays, policy: 'hard-days-hard' });
     if (blocked) return { id: session.id, problem: `${dayName(date)}'s session is now ${blocked}` };
     if (!isSlotFree(date, session, facts, prefs)) {

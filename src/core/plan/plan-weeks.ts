@@ -13,6 +13,7 @@ import {
   HOUR_MS,
   minutesInZone,
   MINUTE_MS,
+  startOfDayInstant,
   startOfWeek,
 } from '../time';
 import type { DateString } from '../time';
@@ -366,10 +367,11 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
       const date = dateInZone(a.start, tz);
       if (date < weekStart || date >= weekEnd) continue;
       const slot = { start: a.start, end: a.end };
+      // A session that already started is history: it stays where it was, whatever changed.
+      const started = options.notBefore !== undefined && a.start < options.notBefore;
       if (
         kept.length < toPlace &&
-        !dayBlocker(date, ctx.rules) &&
-        isSlotFree(date, slot, facts, prefs)
+        (started || (!dayBlocker(date, ctx.rules) && isSlotFree(date, slot, facts, prefs)))
       ) {
         kept.push({ id: a.id, date, slot });
         strengthDays.add(date);
@@ -381,12 +383,19 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     const candidatesByDate = new Map<DateString, Candidate>();
     const blockers = new Map<DateString, string>();
     for (let d = weekStart, offset = 0; d < weekEnd; d = addDays(d, 1), offset++) {
+      if (options.notBefore !== undefined && startOfDayInstant(addDays(d, 1), tz) <= options.notBefore) {
+        blockers.set(d, 'already past');
+        continue;
+      }
       const blocked = dayBlocker(d, ctx.rules);
       if (blocked) {
         blockers.set(d, blocked);
         continue;
       }
-      const { slots, blocker } = findDaySlots(d, minutes, facts, prefs);
+      const found = findDaySlots(d, minutes, facts, prefs);
+      const notBefore = options.notBefore;
+      const slots = notBefore === undefined ? found.slots : found.slots.filter((slot) => slot.start >= notBefore);
+      const blocker = found.slots.length > 0 && slots.length === 0 ? 'no free time left today' : found.blocker;
       if (slots.length === 0) {
         blockers.set(d, blocker ?? 'no free time');
         continue;

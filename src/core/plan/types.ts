@@ -26,6 +26,11 @@ export interface PlanWeeksOptions {
   weeks?: number;
   /** Sessions accepted before, kept in place when still legal (fewest moves on a re-plan). */
   accepted?: readonly AcceptedSession[];
+  /**
+   * Nothing is placed before this instant (the caller's "now"): a plan made on Saturday only
+   * fills the weekend. Accepted sessions that already started are kept as they are.
+   */
+  notBefore?: number;
 }
 
 /** Another legal time for a session, so the runner can move it. */

@@ -151,6 +151,19 @@ describe('planWeeks', () => {
     }
   });
 
+  it('places nothing before notBefore and keeps sessions that already started', () => {
+    const events = [makeRun('intervals', { date: '2027-05-04', at: '06:30' }), makeRun('tempo', { date: '2027-05-06', at: '06:30' })];
+    const prefs = makePrefs();
+    const wednesday = Date.UTC(2027, 4, 5, 12);
+    const result = plan({ events, prefs, notBefore: wednesday });
+    for (const s of result.sessions) expect(s.start).toBeGreaterThanOrEqual(wednesday);
+    expect(result.unplaced.map((u) => u.reason).join(' ') + days(result).join(' ')).not.toMatch(/2027-05-0[34]/);
+    // An accepted session on Monday (now the day before a new key run) is history: it stays.
+    const monday = { id: 'past', start: Date.UTC(2027, 4, 3, 17), end: Date.UTC(2027, 4, 3, 17, 40) };
+    const again = planWeeks({ events, prefs, firstWeek: WEEK, accepted: [monday], notBefore: wednesday });
+    expect(again.sessions.find((s) => s.id === 'past')).toMatchObject({ start: monday.start, status: 'kept' });
+  });
+
   it('is deterministic', () => {
     const events = [makeRun('tempo', { date: '2027-05-06', at: '06:30' }), makeRest({ date: '2027-05-03' })];
     const prefs = makePrefs();
