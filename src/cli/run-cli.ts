@@ -3,6 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { runClassify } from './commands/classify';
 import { runEvents } from './commands/events';
 import { runPlan } from './commands/plan';
+import { runServe } from './commands/serve';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 
@@ -15,6 +16,9 @@ Commands:
   plan    [--calendar FILE|URL …] [--week YYYY-MM-DD] [--weeks N] [--tz IANA] [--prefs FILE]
           [--format text|json|ics] [--out FILE]
                                    strength sessions planned around the runs of the week(s)
+  serve   [--port 8787] [--host 127.0.0.1] [--data DIR]
+                                   the ICS feed server (embedded database in DIR, default
+                                   ./.ironstride/data; PostgreSQL when DATABASE_URL is set)
 
 Without --calendar, the bundled sample runner's calendar and preferences are used.
 `;
@@ -70,6 +74,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
         if (flags.help) return help(io);
         return await runPlan(flags, io);
+      }
+      case 'serve': {
+        const flags = parse(rest, {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          data: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        });
+        if (flags.help) return help(io);
+        return await runServe(flags, io);
       }
       default:
         throw new CliError(`Unknown command "${command}". Run \`npm run cli -- --help\` for usage.`, 2);
