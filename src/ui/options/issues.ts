@@ -3,7 +3,7 @@
  * the summary at the top, and a message in the runner's words. Client-side (zod) and background
  * (`savePrefs`) issues both arrive as `{ path: 'availability.mon[0][1]', message }`.
  */
-import { DEFAULT_PREFERENCES } from '../../core/prefs';
+import { DEFAULT_PREFERENCES, formatIssuePath } from '../../core/prefs';
 import { WEEKDAY_KEYS, WEEKDAY_NAMES } from '../../core/time';
 import type { WeekdayKey } from '../../core/time';
 
@@ -55,15 +55,8 @@ export function errorIdFor(id: string): string {
   return `${id}-error`;
 }
 
-/** Formats a zod issue path the way `parsePreferences` does: `availability.mon[0][1]`. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(root)';
-}
+// Issue paths are written by the one formatter `parsePreferences` uses.
+export { formatIssuePath };
 
 /** Splits `availability.mon[0][1]` into `['availability', 'mon', 0, 1]`. */
 export function parseIssuePath(path: string): (string | number)[] {
