@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { runClassify } from './commands/classify';
 import { runEvents } from './commands/events';
+import { runGoogleCommand } from './commands/google';
 import { runPlan } from './commands/plan';
 import { runServe } from './commands/serve';
 import { CliError } from './errors';
@@ -16,6 +17,7 @@ Commands:
   plan    [--calendar FILE|URL …] [--week YYYY-MM-DD] [--weeks N] [--tz IANA] [--prefs FILE]
           [--format text|json|ics] [--out FILE]
                                    strength sessions planned around the runs of the week(s)
+  google login [--write-existing]  connects the CLI to Google Calendar (OAuth; token file mode 0600)
   serve   [--port 8787] [--host 127.0.0.1] [--data DIR]
                                    the ICS feed server (embedded database in DIR, default
                                    ./.ironstride/data; PostgreSQL when DATABASE_URL is set)
@@ -85,6 +87,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (flags.help) return help(io);
         return await runServe(flags, io);
       }
+      case 'google':
+        return await runGoogleCommand(rest, io);
       default:
         throw new CliError(`Unknown command "${command}". Run \`npm run cli -- --help\` for usage.`, 2);
     }
