@@ -6,6 +6,7 @@ import { runGoogleCommand } from './commands/google';
 import { runPlan } from './commands/plan';
 import { runServe } from './commands/serve';
 import { CliError } from './errors';
+import { GOOGLE_PLAN_OPTIONS } from './google/plan-flags';
 import type { CliIo } from './io';
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
@@ -16,7 +17,10 @@ Commands:
           [--format text|json]     what was read from the calendars, classified, and what was skipped
   plan    [--calendar FILE|URL …] [--week YYYY-MM-DD] [--weeks N] [--tz IANA] [--prefs FILE]
           [--format text|json|ics] [--out FILE]
-                                   strength sessions planned around the runs of the week(s)
+          [--google [--read-calendar ID …] [--busy-calendar ID …]] [--write google [--google-calendar ID]]
+                                   strength sessions planned around the runs of the week(s);
+                                   --google reads Google calendars (default: primary), --write google
+                                   writes the sessions (default: the "Strength · Ironstride" calendar)
   google login [--write-existing]  connects the CLI to Google Calendar (OAuth; token file mode 0600)
   serve   [--port 8787] [--host 127.0.0.1] [--data DIR]
                                    the ICS feed server (embedded database in DIR, default
@@ -73,6 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           week: { type: 'string' },
           weeks: { type: 'string' },
           out: { type: 'string' },
+          ...GOOGLE_PLAN_OPTIONS,
         });
         if (flags.help) return help(io);
         return await runPlan(flags, io);

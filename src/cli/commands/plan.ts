@@ -7,12 +7,17 @@ import { serializePlan } from '../../core/plan/plan-json';
 import { addDays, startOfDayInstant } from '../../core/time';
 import { CliError } from '../errors';
 import { renderPlanText } from '../format-plan-text';
+import { connectGoogle } from '../google/connect';
+import { GOOGLE_ONLY_CALENDAR, parseGooglePlanFlags, runnerFlagsFor } from '../google/plan-flags';
+import type { GooglePlanFlags } from '../google/plan-flags';
+import { mergeReads, readGoogleCalendars } from '../google/read-calendars';
+import { writePlanToGoogle } from '../google/write-plan';
 import type { CliIo } from '../io';
 import { loadCalendars } from '../load-calendars';
 import { firstWeekStart, parseFormat, parseIntFlag, resolveRunner } from '../runner-options';
 import type { RunnerFlags } from '../runner-options';
 
-export interface PlanFlags extends RunnerFlags {
+export interface PlanFlags extends RunnerFlags, GooglePlanFlags {
   week?: string;
   weeks?: string;
   format?: string;
@@ -29,7 +34,8 @@ const SEQUENCE_EPOCH = Date.UTC(2026, 0, 1);
 /** `plan`: strength sessions for the runner's weeks, as text, SPEC §8 JSON, or ICS. */
 export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
   const format = parseFormat(flags.format, ['text', 'json', 'ics'] as const, 'text');
-  const runner = await resolveRunner(flags, io);
+  const google = parseGooglePlanFlags(flags);
+  const runner = await resolveRunner(runnerFlagsFor(flags, google), io);
   const { prefs } = runner;
   const tz = prefs.timezone;
   const first = firstWeekStart(flags.week, prefs, io);
@@ -39,8 +45,14 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
     start: startOfDayInstant(addDays(first, -LOOK_BACK_DAYS), tz),
     end: startOfDayInstant(addDays(end, LOOK_AHEAD_DAYS), tz),
   };
-  const read = await loadCalendars(runner.calendars, { timezone: tz, range, io });
-  const events = classifyCalendar(read.events);
+  const connection = google.read || google.write ? await connectGoogle(io) : undefined;
+  const files = runner.calendars.filter((c) => c !== GOOGLE_ONLY_CALENDAR);
+  const read = await loadCalendars(files, { timezone: tz, range, io });
+  const fromGoogle = google.read
+    ? await readGoogleCalendars({ ...google, timezone: tz, range }, io, connection)
+    : undefined;
+  if (fromGoogle) mergeReads(read, fromGoogle.read);
+  const events = classifyCalendar(read.events, fromGoogle?.retags);
   const plan = planWeeks({ events, prefs, firstWeek: first, weeks });
 
   let output: string;
@@ -55,7 +67,9 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
       defaultSequence: Math.max(0, Math.floor((now - SEQUENCE_EPOCH) / 60_000)),
     });
   } else {
-    const shown = events.filter((e) => e.end > startOfDayInstant(first, tz) && e.start < startOfDayInstant(end, tz));
+    const shown = events.filter(
+      (e) => e.end > startOfDayInstant(first, tz) && e.start < startOfDayInstant(end, tz),
+    );
     output = renderPlanText(plan, shown);
     if (read.skipped.length > 0) {
       output += `${read.skipped.length} event(s) could not be read; \`npm run cli -- events\` shows why.\n`;
@@ -67,11 +81,20 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
     try {
       await writeFile(path, output);
     } catch (error) {
-      throw new CliError(`Cannot write ${flags.out}: ${(error as Error).message}`, 1, { cause: error });
+      throw new CliError(`Cannot write ${flags.out}: ${(error as Error).message}`, 1, {
+        cause: error,
+      });
     }
     io.stderr(`Wrote ${plan.sessions.length} session(s) to ${flags.out}\n`);
-    return 0;
+  } else {
+    io.stdout(output);
   }
-  io.stdout(output);
-  return 0;
+  if (!google.write) return 0;
+  const planned = { start: startOfDayInstant(first, tz), end: startOfDayInstant(end, tz) };
+  const calendarId = google.writeCalendarId ? { calendarId: google.writeCalendarId } : {};
+  return writePlanToGoogle(
+    { sessions: plan.sessions, timezone: tz, weeks: planned, ...calendarId },
+    io,
+    connection,
+  );
 }
