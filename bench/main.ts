@@ -4,6 +4,7 @@
  * Run one suite with `npm run bench -- classify`.
  */
 import { benchClassify } from './classify';
+import { benchFeedServer } from './feed-server';
 import { benchPlan } from './plan';
 import { benchReadIcs } from './read-ics';
 
@@ -11,6 +12,7 @@ const suites: Record<string, () => Promise<void>> = {
   classify: benchClassify,
   'read-ics': benchReadIcs,
   plan: benchPlan,
+  'feed-server': benchFeedServer,
 };
 
 const wanted = process.argv.slice(2);

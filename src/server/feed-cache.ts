@@ -19,7 +19,20 @@ export interface CachedFeed {
   lastModified: number;
   /** `Last-Modified` as written (RFC 9110 §5.6.7 IMF-fixdate). */
   lastModifiedHttp: string;
+  /**
+   * Response headers, built once per version: the hot path hands these plain objects straight
+   * to Node (no Headers instance per request). Never mutated after creation.
+   */
+  headers: Readonly<Record<string, string>>;
+  notModifiedHeaders: Readonly<Record<string, string>>;
 }
+
+const FEED_HEADERS = {
+  'Content-Type': 'text/calendar; charset=utf-8',
+  // Subscribers revalidate every time; a 304 costs next to nothing here.
+  'Cache-Control': 'no-cache',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
 
 export interface FeedCacheOptions {
   /** Bodies kept per instance; least recently used go first. */
@@ -27,13 +40,18 @@ export interface FeedCacheOptions {
 }
 
 function toCached(feed: RenderedFeed): CachedFeed {
+  const body = Buffer.from(feed.ics, 'utf8');
+  const lastModifiedHttp = new Date(feed.lastModified).toUTCString();
+  const validators = { ETag: feed.etag, 'Last-Modified': lastModifiedHttp };
   return {
     feedKey: feed.feedKey,
     version: feed.version,
-    body: Buffer.from(feed.ics, 'utf8'),
+    body,
     etag: feed.etag,
     lastModified: feed.lastModified,
-    lastModifiedHttp: new Date(feed.lastModified).toUTCString(),
+    lastModifiedHttp,
+    headers: { ...FEED_HEADERS, ...validators, 'Content-Length': String(body.byteLength) },
+    notModifiedHeaders: { ...FEED_HEADERS, ...validators },
   };
 }
 

@@ -4,11 +4,13 @@
  * finish (up to a deadline), then close the database.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
+import { FeedCache } from './feed-cache';
+import { createFeedFastPath } from './feed-response';
 import type { ServerEnv } from './env';
 import { redact } from './logger';
 import type { Logger } from './logger';
@@ -109,10 +111,16 @@ export async function startServer(env: ServerEnv, logger: Logger): Promise<Runni
   // The app needs the public URL, which defaults to the bound port (unknown before listening
   // when the port is 0), so requests are handed to it through this indirection.
   const ready: { app?: ReturnType<typeof createApp> } = {};
-  const server = createAdaptorServer({
-    fetch: (request, bindings) => (ready.app ? ready.app.fetch(request, bindings) : new Response(null, { status: 503 })),
-    hostname: env.host,
-  }) as Server;
+  const cache = new FeedCache(store, { maxBytes: env.cacheBytes });
+  const fastPath = createFeedFastPath(cache, logger);
+  const honoListener = getRequestListener(
+    (request, bindings) => (ready.app ? ready.app.fetch(request, bindings) : new Response(null, { status: 503 })),
+    { hostname: env.host },
+  );
+  // Cached feed GETs are answered before Hono (see feed-response.ts); everything else is Hono's.
+  const server = createServer((req, res) => {
+    if (!fastPath(req, res)) void honoListener(req, res);
+  });
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
@@ -135,6 +143,7 @@ export async function startServer(env: ServerEnv, logger: Logger): Promise<Runni
   ready.app = createApp({
     store,
     logger,
+    cache,
     config: {
       publicUrl,
       extensionIds: env.extensionIds,

@@ -60,8 +60,6 @@ export interface FeedStoreOptions {
   clock?: () => number;
   /** REFRESH-INTERVAL / X-PUBLISHED-TTL written into every feed. */
   refreshMinutes?: number;
-  /** A replace that keeps losing the race with other writers of the same feed gives up after this many tries. */
-  maxAttempts?: number;
   healthTimeoutMs?: number;
 }
 
@@ -88,7 +86,7 @@ async function notify(tx: SqlQueryable, feedKey: number): Promise<void> {
 
 /** Opens the store on a connected client: migrates, then listens for other instances' writes. */
 export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = {}): Promise<FeedStore> {
-  const { clock = Date.now, refreshMinutes = 60, maxAttempts = 5, healthTimeoutMs = 2_000 } = options;
+  const { clock = Date.now, refreshMinutes = 60, healthTimeoutMs = 2_000 } = options;
   await migrate(sql);
 
   const listeners = new Set<(change: FeedChange) => void>();
@@ -163,48 +161,51 @@ export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = 
     },
 
     async replaceFeed(feedId, tokenHash, content) {
-      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        // Checked before rendering, so a wrong token costs a lookup and not a render.
-        const read = await authorize(sql, feedId, tokenHash, false);
-        if (!read.ok) return read;
-        const base = read.value;
+      const prepare = (base: FeedRow) => {
         const version = base.version + 1;
         const now = clock();
         const lastModified = nextLastModified(now, base.last_modified.getTime());
-        // Rendered outside the transaction: tens of milliseconds that would otherwise hold the
-        // row lock (and, embedded, the whole database).
         const rendered = renderFeedVersion(content, { version, previous: base.sequences, stamp: lastModified, refreshMinutes });
-        const written = await sql.transaction(async (tx): Promise<WriteOutcome<ReplaceResult> | 'retry'> => {
-          const current = await authorize(tx, feedId, tokenHash, true);
-          if (!current.ok) return current;
-          if (current.value.version !== base.version) return 'retry';
-          await tx.query(
-            `UPDATE ironstride_feeds
-                SET version = $2, name = $3, timezone = $4, sessions = $5::jsonb, sequences = $6::jsonb,
-                    ics = $7, etag = $8, last_modified = $9, updated_at = $10
-              WHERE feed_key = $1`,
-            [
-              base.feed_key,
-              version,
-              content.name,
-              content.timezone,
-              JSON.stringify(content.sessions),
-              JSON.stringify(rendered.sequences),
-              rendered.ics,
-              rendered.etag,
-              new Date(lastModified),
-              new Date(now),
-            ],
-          );
-          await notify(tx, base.feed_key);
-          return { ok: true, value: { version, etag: rendered.etag, lastModified } };
-        });
-        if (written === 'retry') continue;
-        // This instance's readers must not wait for the notification's round trip.
-        if (written.ok) emit({ kind: 'feed', feedKey: base.feed_key });
-        return written;
-      }
-      throw new Error(`feed kept changing under ${maxAttempts} attempts to replace it`);
+        return { base, version, now, lastModified, rendered };
+      };
+      // Checked before rendering, so a wrong token costs a lookup and not a render.
+      const read = await authorize(sql, feedId, tokenHash, false);
+      if (!read.ok) return read;
+      // Rendered outside the transaction: tens of milliseconds that would otherwise hold the row
+      // lock (and, embedded, the whole database). If another write landed meanwhile, it is
+      // rendered again under the lock, against that newer version: writers never starve.
+      const optimistic = prepare(read.value);
+      const outcome = await sql.transaction(async (tx): Promise<WriteOutcome<ReplaceResult & { feedKey: number }>> => {
+        const current = await authorize(tx, feedId, tokenHash, true);
+        if (!current.ok) return current;
+        const next = current.value.version === optimistic.base.version ? optimistic : prepare(current.value);
+        await tx.query(
+          `UPDATE ironstride_feeds
+              SET version = $2, name = $3, timezone = $4, sessions = $5::jsonb, sequences = $6::jsonb,
+                  ics = $7, etag = $8, last_modified = $9, updated_at = $10
+            WHERE feed_key = $1`,
+          [
+            next.base.feed_key,
+            next.version,
+            content.name,
+            content.timezone,
+            JSON.stringify(content.sessions),
+            JSON.stringify(next.rendered.sequences),
+            next.rendered.ics,
+            next.rendered.etag,
+            new Date(next.lastModified),
+            new Date(next.now),
+          ],
+        );
+        await notify(tx, next.base.feed_key);
+        const value = { version: next.version, etag: next.rendered.etag, lastModified: next.lastModified, feedKey: next.base.feed_key };
+        return { ok: true, value };
+      });
+      if (!outcome.ok) return outcome;
+      // This instance's readers must not wait for the notification's round trip.
+      emit({ kind: 'feed', feedKey: outcome.value.feedKey });
+      const { feedKey: _feedKey, ...result } = outcome.value;
+      return { ok: true, value: result };
     },
 
     async rotateFeed(feedId, tokenHash, newFeedId) {
