@@ -82,6 +82,32 @@ describe('fake Google Calendar: auth and errors', () => {
   });
 });
 
+describe('fake Google Calendar: browsers', () => {
+  it('answers a CORS preflight and exposes Retry-After', async () => {
+    const preflight = await fetch(
+      new URL('calendar/v3/calendars/primary/events/abcde', fake.rootUrl),
+      {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'chrome-extension://abc',
+          'access-control-request-method': 'PATCH',
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      },
+    );
+    fake.failNext('429');
+    const limited = await fetch(new URL('calendar/v3/calendars/primary/events', fake.rootUrl), {
+      headers: { origin: 'chrome-extension://abc', authorization: `Bearer ${fake.token}` },
+    });
+
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('chrome-extension://abc');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
+    expect(limited.headers.get('access-control-expose-headers')).toContain('retry-after');
+    expect(fake.requests.map((r) => r.method)).toEqual(['GET']);
+  });
+});
+
 describe('fake Google Calendar: event ids', () => {
   it.each(['abcd', 'abcdw', 'ABCDE', 'abc_de'])(
     'refuses %s as an id (base32hex, 5–1024)',

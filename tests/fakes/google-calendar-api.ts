@@ -19,7 +19,8 @@
  * - PATCH merges objects (arrays and given fields replace, `null` clears), PUT replaces;
  *   `sequence` goes up on changes that matter to attendees, `updated`/`etag` on every write;
  * - `Authorization: Bearer <token>` required; anything else → 401 with Google's body;
- * - error bodies shaped like Google's: `{error: {code, message, errors: [{domain, reason, message}], status}}`.
+ * - error bodies shaped like Google's: `{error: {code, message, errors: [{domain, reason, message}], status}}`;
+ * - CORS preflight and headers, so extension pages and browser tests can call it.
  *
  * Fault injection, per request (seeded, so runs repeat): 401, 403 `rateLimitExceeded` /
  * `userRateLimitExceeded`, 429 with `Retry-After`, 500, 503, and "commit then fail" — the write
@@ -1056,6 +1057,22 @@ export async function startFakeGoogleCalendar(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
+    // Google's API answers browsers (CORS); so does the fake, for extension pages and e2e tests.
+    const cors = {
+      'access-control-allow-origin': req.headers.origin ?? '*',
+      'access-control-expose-headers': 'retry-after, www-authenticate',
+    };
+    if (method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+        'access-control-allow-headers':
+          req.headers['access-control-request-headers'] ?? 'authorization, content-type',
+        'access-control-max-age': '3600',
+      });
+      res.end();
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -1067,6 +1084,7 @@ export async function startFakeGoogleCalendar(
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       res.writeHead(status, {
+        ...cors,
         ...(body === undefined ? {} : { 'content-type': 'application/json; charset=UTF-8' }),
         ...headers,
       });
