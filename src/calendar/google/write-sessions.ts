@@ -323,8 +323,16 @@ async function writeOne(
   const hash = sessionContentHash(session);
   const fields = sessionEventFields(session, hash);
   const entry = await ledger.get(calendarId, session.id);
-  const remember = (extra: Partial<WriteLedgerEntry> = {}) =>
-    ledger.set(calendarId, session.id, { eventId, hash, ...extra });
+  const remember = async (extra: Partial<WriteLedgerEntry> = {}): Promise<void> => {
+    const next: WriteLedgerEntry = { eventId, hash, ...extra };
+    const same =
+      entry?.eventId === next.eventId &&
+      entry.hash === next.hash &&
+      !!entry.deletedByUs === !!next.deletedByUs &&
+      !!entry.skippedByRunner === !!next.skippedByRunner;
+    // Unchanged entries are not written again: the extension's storage and the CLI's file stay quiet.
+    if (!same) await ledger.set(calendarId, session.id, next);
+  };
 
   let existing = listed;
   let createdNow = false;

@@ -80,17 +80,26 @@ describe('writeSessions', () => {
     },
   );
 
-  it('changes nothing when run again', async () => {
+  it('changes nothing when run again, not even the ledger', async () => {
     const data = emptyLedgerData();
     await write(week, data);
     const before = fake.storedEvents(fake.primaryCalendarId);
     const writesBefore = fake.requests.filter((r) => r.method !== 'GET').length;
+    const ledgerWrites: unknown[] = [];
 
-    const again = await write(week, data);
+    const again = await writeSessions({
+      api: apiFor(fake, 'fetch'),
+      calendarId: 'primary',
+      sessions: week,
+      ledger: createLedger(data, async (d) => void ledgerWrites.push(d)),
+      withdrawIn: MARCH,
+      retry: instantRetry(),
+    });
 
     expect(statuses(again).map(([, s]) => s)).toEqual(['unchanged', 'unchanged']);
     expect(fake.storedEvents(fake.primaryCalendarId)).toEqual(before);
     expect(fake.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore);
+    expect(ledgerWrites).toEqual([]);
   });
 
   it('patches a moved session in place instead of adding one', async () => {
