@@ -111,7 +111,7 @@ export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = 
   // PGlite's listen can't lose anything, and it has no onRestored; PostgreSQL's sets it itself.
   if (sql.kind === 'embedded') live = true;
 
-  /** Reads a feed and checks the token; the token is compared even when it is about to fail. */
+  /** Reads a feed (locking its row when asked) and checks the write token's hash in constant time. */
   async function authorize(
     q: SqlQueryable,
     feedId: string,
