@@ -22,6 +22,20 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        // The built extension in Debian's Chromium (tests/helpers/e2e): one browser per file,
+        // files one after another (a browser per core is all a 2-core machine has room for),
+        // after the other projects so they do not compete for the CPU.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/helpers/e2e/global-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
