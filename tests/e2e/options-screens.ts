@@ -3,22 +3,21 @@
  *
  *   npx wxt build && npx tsx tests/e2e/options-screens.ts
  *
- * Loads .output/chrome-mv3 into Debian's Chromium (headless), seeds one feed and the sample
- * runner's preferences through the service worker, uploads two .ics files through the page,
- * syncs, and writes PNGs to artifacts/. It never presses "Add feed": headless Chromium cannot
- * answer the host-permission prompt and would wait forever.
+ * Loads .output/chrome-mv3 into Debian's Chromium (headless, through the e2e harness in
+ * tests/helpers/e2e), seeds one feed and the sample runner's preferences through the service
+ * worker, uploads two .ics files through the page, syncs, and writes PNGs to artifacts/. "Add
+ * feed" runs with the permission prompt stubbed, to show the denied and failed states; the
+ * granted flow is tests/e2e/options.e2e.test.ts.
  */
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { launchExtension } from '../helpers/e2e/extension';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const extensionDir = join(root, '.output/chrome-mv3');
 const outDir = join(root, 'artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A small "busy only" calendar: weekday meetings and a weekly family evening. */
 const WORK_ICS = [
@@ -65,11 +64,6 @@ interface ExtensionGlobals {
 
 function nextYearDate(monthDay: string): string {
   return `${new Date().getUTCFullYear() + 1}-${monthDay}`;
-}
-
-async function extensionId(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
 }
 
 async function seedStorage(context: BrowserContext): Promise<void> {
@@ -158,32 +152,13 @@ async function main(): Promise<void> {
   const workFile = join(files, 'Work calendar.ics');
   writeFileSync(workFile, WORK_ICS);
 
-  const context = await chromium.launchPersistentContext(join(profile, 'chrome'), {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: VIEWPORT,
-    // The sample runner lives in London: 24-hour clocks and British dates, whatever the machine.
-    locale: 'en-GB',
-    // Time and date inputs follow the browser's UI language, which Chromium on Linux takes from
-    // the environment, not from the emulated locale.
-    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB:en' },
-    timezoneId: 'Europe/London',
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=en-GB',
-      // Chromium 137+ ignores --load-extension unless this feature is turned off.
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-    ],
-  });
+  const ext = await launchExtension();
+  const { context } = ext;
   try {
-    const id = await extensionId(context);
+    const { id } = ext;
     await seedStorage(context);
     const page = await context.newPage();
+    await page.setViewportSize(VIEWPORT);
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(`chrome-extension://${id}/options.html`);
     await page.getByRole('heading', { name: 'Ironstride settings' }).waitFor();
@@ -240,6 +215,7 @@ async function main(): Promise<void> {
 
     // Adding a feed, with the permission prompt stubbed (headless Chromium cannot show it).
     const feeds = await context.newPage();
+    await feeds.setViewportSize(VIEWPORT);
     await feeds.addInitScript(() => {
       const globals = globalThis as unknown as ExtensionGlobals;
       globals.ironstrideAsked = [];
@@ -277,6 +253,7 @@ async function main(): Promise<void> {
 
     // The background not answering: defaults, a clear message and a retry.
     const offline = await context.newPage();
+    await offline.setViewportSize(VIEWPORT);
     await offline.addInitScript(() => {
       const { chrome } = globalThis as unknown as ExtensionGlobals;
       chrome.runtime.sendMessage = () =>
@@ -287,7 +264,7 @@ async function main(): Promise<void> {
     await shoot(offline, 'options-load-failed', 'light', false);
     await shoot(offline, 'options-load-failed', 'dark', false);
   } finally {
-    await context.close();
+    await ext.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
