@@ -80,7 +80,25 @@ export function writeIcs(sessions: readonly IcsSession[], options: WriteIcsOptio
     });
   }
   const dtstamp = `DTSTAMP:${utcStamp(options.stamp)}`;
-  const text = calendar.toString().replace(/^DTSTAMP:[0-9T]+Z?(?=\r?$)/gm, dtstamp);
+  const text = moveVtimezoneAfterCalendarProperties(
+    calendar.toString().replace(/^DTSTAMP:[0-9T]+Z?(?=\r?$)/gm, dtstamp),
+  );
   // RFC 5545 §3.1: every content line, the last included, ends with CRLF.
   return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/**
+ * RFC 5545 §3.4: calendar properties come before the components. ical-generator writes the
+ * VTIMEZONE between them (before X-WR-TIMEZONE, REFRESH-INTERVAL…), so it is moved down to sit
+ * just before the first event.
+ */
+function moveVtimezoneAfterCalendarProperties(text: string): string {
+  const begin = text.indexOf('BEGIN:VTIMEZONE\r\n');
+  const endMarker = 'END:VTIMEZONE\r\n';
+  const end = text.indexOf(endMarker, begin);
+  if (begin < 0 || end < 0) return text;
+  const block = text.slice(begin, end + endMarker.length);
+  const rest = text.slice(0, begin) + text.slice(end + endMarker.length);
+  const at = rest.search(/BEGIN:VEVENT\r\n|END:VCALENDAR/);
+  return at < 0 ? text : rest.slice(0, at) + block + rest.slice(at);
 }
