@@ -6,12 +6,14 @@
 import { benchClassify } from './classify';
 import { benchFeedServer } from './feed-server';
 import { benchPlan } from './plan';
+import { benchPopup } from './popup';
 import { benchReadIcs } from './read-ics';
 
 const suites: Record<string, () => Promise<void>> = {
   classify: benchClassify,
   'read-ics': benchReadIcs,
   plan: benchPlan,
+  popup: benchPopup,
   'feed-server': benchFeedServer,
 };
 
