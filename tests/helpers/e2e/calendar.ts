@@ -1,6 +1,8 @@
 /**
  * The calendar the e2e tests serve: the bundled sample runner's weekly plan, so every week looks
- * the same whatever today is, and dates computed from the runner's "next week".
+ * the same whatever today is, and dates computed from the runner's "next week". Today cannot be
+ * fixed instead: Playwright's clock (`context.clock`) reaches pages but not the extension's
+ * service worker, which plans with the real `Date.now()` (checked with Chromium 156).
  */
 import { readFileSync } from 'node:fs';
 import type { PreferencesInput } from '../../../src/core/prefs';
