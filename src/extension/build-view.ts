@@ -64,7 +64,7 @@ function eventItem(e: ClassifiedEvent, tz: string, retagged: boolean): DayItem {
   if (c.activity === 'run') {
     return { type: 'run', ...base, kind: c.kind ?? 'easy', intensity: c.intensity ?? 'easy', key: c.key };
   }
-  if (c.activity === 'other') return { type: 'busy', ...base };
+  if (c.activity === 'other') return { type: 'busy', ...base, free: e.transparent || e.allDay };
   return { type: c.activity, ...base };
 }
 

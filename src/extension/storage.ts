@@ -35,16 +35,25 @@ export interface FileSource extends SourceBase {
 
 export type CalendarSource = UrlSource | FileSource;
 
+function isSource(value: unknown): value is CalendarSource {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<CalendarSource>;
+  return typeof v.id === 'string' && (v.kind === 'url' || v.kind === 'file');
+}
+
 /** Calendars, version 2. Version 1 (the first prototype) stored a bare list of feed URLs. */
 export const sourcesItem = storage.defineItem<CalendarSource[]>('local:sources', {
   fallback: [],
   version: 2,
   migrations: {
-    2: (urls: unknown): CalendarSource[] =>
-      (Array.isArray(urls) ? urls : []).flatMap((url, i): CalendarSource[] => {
-        if (typeof url !== 'string' || !URL.canParse(url)) return [];
-        const name = new URL(url).host;
-        return [{ id: `src-migrated-${i + 1}`, kind: 'url', url, name, role: 'training', addedAt: 0 }];
+    // Entries that are already sources pass through: if the version marker was lost (storage
+    // cleared under a running worker), a migration must never drop the runner's calendars.
+    2: (entries: unknown): CalendarSource[] =>
+      (Array.isArray(entries) ? entries : []).flatMap((entry, i): CalendarSource[] => {
+        if (isSource(entry)) return [entry];
+        if (typeof entry !== 'string' || !URL.canParse(entry)) return [];
+        const name = new URL(entry).host;
+        return [{ id: `src-migrated-${i + 1}`, kind: 'url', url: entry, name, role: 'training', addedAt: 0 }];
       }),
   },
 });

@@ -75,6 +75,8 @@ export interface BusyItem {
   title: string;
   time: string;
   retagged: boolean;
+  /** Marked free (transparent) or all-day: shown, but it does not block time (H4). */
+  free: boolean;
 }
 
 export type DayItem = SessionItem | RunItem | TrainingItem | BusyItem;

@@ -232,6 +232,27 @@ describe('background service', () => {
     expect(types).toEqual(new Set(['busy']));
   });
 
+  it('marks events that do not block time as free', async () => {
+    const { handlers } = setup();
+    await handlers.savePrefs(PREFS);
+    const lunch = [
+      'BEGIN:VEVENT',
+      'UID:lunch@test',
+      'DTSTART;TZID=Europe/London:20270504T123000',
+      'DTEND;TZID=Europe/London:20270504T133000',
+      'SUMMARY:Long lunch with the team',
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    ].join('\r\n');
+    await handlers.addSource({ kind: 'file', name: 'life.ics', text: TWO_HARD_DAYS.replace('END:VCALENDAR', `${lunch}\r\nEND:VCALENDAR`) });
+    const view = await handlers.getView({});
+    const items = view.weeks[0]!.days[1]!.items.filter((i) => i.type === 'busy');
+    expect(items.map((i) => i.type === 'busy' && [i.title, i.free])).toEqual([
+      ['Work', false],
+      ['Long lunch with the team', true],
+    ]);
+  });
+
   it('validates preferences and names the bad field', async () => {
     const { handlers } = setup();
     const result = await handlers.savePrefs({ sessionMinutes: 5, availability: { mon: [['06:00', '25:00']] } });
@@ -268,6 +289,15 @@ describe('storage migrations', () => {
     expect(await sourcesItem.getValue()).toEqual([
       { id: 'src-migrated-1', kind: 'url', url: 'https://coach.example/plan.ics', name: 'coach.example', role: 'training', addedAt: 0 },
     ]);
+  });
+});
+
+describe('storage migrations, when the version marker is lost', () => {
+  it('keeps sources that are already in the current shape', async () => {
+    const source = { id: 'src-1', kind: 'url', url: 'https://coach.example/plan.ics', name: 'Coach', role: 'training', addedAt: 5 };
+    await fakeBrowser.storage.local.set({ sources: [source] });
+    await sourcesItem.migrate();
+    expect(await sourcesItem.getValue()).toEqual([source]);
   });
 });
 

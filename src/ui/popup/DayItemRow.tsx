@@ -23,12 +23,16 @@ function currentChoice(item: RunItem | TrainingItem | BusyItem): RetagChoice {
  */
 export function DayItemRow({ item, busy, locked, onRetag }: DayItemRowProps) {
   return (
-    <li className={`item item--${item.type}`} data-event-id={item.eventId}>
+    <li
+      className={`item item--${item.type}${item.type === 'busy' && item.free ? ' item--free' : ''}`}
+      data-event-id={item.eventId}
+    >
       <span className="item-time">{item.time}</span>
       <span className="item-body">
         <span className="item-title">
-          {item.type === 'busy' && <span className="sr-only">Busy: </span>}
+          {item.type === 'busy' && !item.free && <span className="sr-only">Busy: </span>}
           {item.title}
+          {item.type === 'busy' && item.free && <span className="item-free"> · free</span>}
         </span>
         {item.type !== 'busy' || item.retagged ? (
           <span className="item-meta">
