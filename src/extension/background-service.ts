@@ -1,8 +1,11 @@
 /**
  * Everything the background does, behind the message protocol: sync the calendars, plan, keep
- * the runner's decisions, export, and flag accepted sessions a calendar change made illegal.
- * Globals (clock, fetch, badge) are injected so unit tests run it against WXT's fake browser.
+ * the runner's decisions, export, write to Google Calendar, and flag accepted sessions a calendar
+ * change made illegal. Globals (clock, fetch, badge, the sign-in) are injected so unit tests run
+ * it against WXT's fake browser.
  */
+import { GoogleAuthError } from '../calendar/google';
+import type { GoogleSyncState, RetryOptions } from '../calendar/google';
 import { writeIcs } from '../calendar/ics';
 import { classifyCalendar } from '../core/classify-calendar';
 import type { ClassifiedEvent, Retag } from '../core/classify-calendar';
@@ -14,6 +17,15 @@ import { parsePreferences, PreferencesError, preferencesSchema } from '../core/p
 import type { Preferences, PreferencesInput } from '../core/prefs';
 import { addDays, dateInZone, startOfDayInstant, startOfWeek } from '../core/time';
 import type { DateString } from '../core/time';
+import type { GoogleAuth } from './google/auth';
+import type { GoogleBuildConfig } from './google/config';
+import { createGoogleConnection } from './google/connection';
+import { createGoogleHandlers } from './google/handlers';
+import { readGoogleSource } from './google/read';
+import { googleAccountItem, googleSyncItem, loadGoogleAccount, loadGoogleSyncStates, loadWriteJob } from './google/storage';
+import { withGoogle } from './google/write-view';
+import { createWriteQueue } from './google/write-queue';
+import type { RunWritesOptions } from './google/write-queue';
 import type { Handlers } from './messaging';
 import type { SourceSummary } from './protocol';
 import { retagFor } from './retag';
@@ -22,7 +34,7 @@ import { createSerialQueue } from './serial-queue';
 import { activeSessions, mergeWeekPlan, moveToAlternative, pruneAlternatives, weekOf } from './sessions';
 import { describeSourceError, newSource, readSource, summarizeSource, updateSourceSchema } from './sources';
 import { eventsItem, planItem, prefsItem, retagsItem, sourcesItem, viewItem } from './storage';
-import type { SourceEvents, StoredSession } from './storage';
+import type { CalendarSource, GoogleSource, SourceEvents, StoredSession } from './storage';
 import { buildView } from './build-view';
 import type { PopupView } from './view';
 import { z } from 'zod';
@@ -35,6 +47,20 @@ export interface BackgroundDeps {
   /** Shows (or clears, with '') the toolbar badge. */
   setBadge: (badge: { text: string; title: string }) => Promise<void>;
   newId: () => string;
+  /** Google Calendar; without it Google is off, as in a build without an OAuth client id. */
+  google?: GoogleDeps;
+}
+
+export interface GoogleDeps {
+  config: GoogleBuildConfig;
+  /** The sign-in; undefined when the build has no client id. */
+  auth?: GoogleAuth;
+  /** Whether the optional `identity` permission is granted (the options page asks otherwise). */
+  identityGranted: () => boolean;
+  /** Where launchWebAuthFlow's redirect goes (`identity.getRedirectURL()`), when known. */
+  redirectUrl: () => string | undefined;
+  /** Backoff settings for Google's rate limits and 5xx; tests inject `sleep`. */
+  retry?: RetryOptions;
 }
 
 /** Re-read the calendars when the popup opens and the last sync is older than this. */
@@ -62,11 +88,80 @@ export interface BackgroundService {
   handlers: Handlers;
   /** Re-reads every calendar, then rebuilds the view and the badge (the periodic alarm). */
   syncAll: () => Promise<void>;
+  /**
+   * Runs the persisted Google write queue: an interrupted job at every start, failed ones too on
+   * the hourly alarm. Resolves when the queue is idle.
+   */
+  runGoogleWrites: (options?: RunWritesOptions) => Promise<void>;
 }
 
 /** Creates the background's handlers over the extension storage. */
 export function createBackgroundService(deps: BackgroundDeps): BackgroundService {
   const serial = createSerialQueue();
+  const google = createGoogleConnection({
+    config: deps.google?.config ?? { apiRoot: '', authUrl: '', revokeUrl: '', flow: 'auto', problem: 'Google Calendar is off' },
+    ...(deps.google?.auth ? { auth: deps.google.auth } : {}),
+    fetch: deps.fetch,
+    now: deps.now,
+    ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
+  });
+  const queue = createWriteQueue({
+    api: () => google.api(),
+    ...(google.retry ? { retry: google.retry } : {}),
+    now: deps.now,
+    serial,
+    onChange: async (job) => {
+      // Progress goes into the cached view the popup watches, without planning again.
+      const view = await viewItem.getValue();
+      if (!view) return;
+      const prefs = await loadPrefs();
+      const { sessions } = await planItem.getValue();
+      const input = { available: google.available, account: await loadGoogleAccount(), job, sessions, timeZone: prefs.timezone };
+      await viewItem.setValue(withGoogle({ ...view, generatedAt: Math.max(view.generatedAt, deps.now()) }, input));
+    },
+    onFinished: async (job) => {
+      if (job.state === 'needs-auth') await flagReconnect(job.error ?? 'Google refused the access token');
+      // A session the runner deleted in Google is skipped in the plan too, and never recreated.
+      const deleted = new Set(
+        Object.values(job.results)
+          .filter((r) => r.status === 'skipped-deleted-by-you')
+          .map((r) => r.sessionId),
+      );
+      if (deleted.size > 0) {
+        const state = await planItem.getValue();
+        await planItem.setValue({
+          ...state,
+          sessions: state.sessions.map((s) =>
+            deleted.has(s.id) && s.status === 'accepted' ? { ...s, status: 'skipped', deletedInGoogle: true } : s,
+          ),
+        });
+      }
+      await rebuildView();
+    },
+  });
+
+  /** Google refused the token and could not renew it: the runner must reconnect (in `serial`). */
+  async function flagReconnect(message: string): Promise<void> {
+    const account = await loadGoogleAccount();
+    if (account.connected && account.reconnect !== message) await googleAccountItem.setValue({ ...account, reconnect: message });
+  }
+
+  async function readGoogle(source: GoogleSource, prefs: Preferences, state: GoogleSyncState | undefined) {
+    const api = await google.api();
+    if (!api) {
+      throw new Error(
+        google.available ? 'Google is not connected: connect it in Settings to read this calendar' : `Google is off: ${google.unavailableReason}`,
+      );
+    }
+    return readGoogleSource(source, {
+      api,
+      timezone: prefs.timezone,
+      range: syncRange(prefs),
+      ...(state ? { state } : {}),
+      ...(google.retry ? { retry: google.retry } : {}),
+      now: deps.now(),
+    });
+  }
 
   async function loadPrefs(): Promise<Preferences> {
     const raw = await prefsItem.getValue();
@@ -97,21 +192,34 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     };
   }
 
-  async function syncSources(prefs: Preferences, only?: string): Promise<void> {
+  async function syncSources(prefs: Preferences, only?: (source: CalendarSource) => boolean): Promise<void> {
     const sources = await sourcesItem.getValue();
     const stored = await eventsItem.getValue();
+    const states = await loadGoogleSyncStates();
     const next: Record<string, SourceEvents> = {};
+    const nextStates: Record<string, GoogleSyncState> = {};
     const range = syncRange(prefs);
+    let refused: string | undefined;
     for (const source of sources) {
       const previous = stored[source.id];
-      if (only !== undefined && source.id !== only) {
+      const state = states[source.id];
+      if (only !== undefined && !only(source)) {
         if (previous) next[source.id] = previous;
+        if (state) nextStates[source.id] = state;
         continue;
       }
       try {
-        next[source.id] = await readSource(source, { timezone: prefs.timezone, range, fetch: deps.fetch, now: deps.now() });
+        if (source.kind === 'google') {
+          const read = await readGoogle(source, prefs, state);
+          next[source.id] = read.events;
+          if (read.state) nextStates[source.id] = read.state;
+        } else {
+          next[source.id] = await readSource(source, { timezone: prefs.timezone, range, fetch: deps.fetch, now: deps.now() });
+        }
       } catch (error) {
-        // Nothing is lost: the last good read stays, with the error to show.
+        if (error instanceof GoogleAuthError) refused = error.message;
+        // Nothing is lost: the last good read (and its sync state) stays, with the error to show.
+        if (state) nextStates[source.id] = state;
         next[source.id] = {
           ...(previous ?? { range, read: 0, skipped: [], events: [] }),
           syncedAt: previous?.syncedAt ?? 0,
@@ -120,6 +228,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       }
     }
     await eventsItem.setValue(next);
+    await googleSyncItem.setValue(nextStates);
+    if (refused) await flagReconnect(refused);
   }
 
   async function loadCalendar(): Promise<{ events: ClassifiedEvent[]; retagged: Set<string> }> {
@@ -166,7 +276,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       c.problem ? [{ sessionId: c.id, message: c.problem }] : [],
     );
     const syncTimes = sources.map((s) => stored[s.id]?.syncedAt ?? 0).filter((t) => t > 0);
-    const view = buildView({
+    const planned = buildView({
       now: deps.now(),
       prefs: p,
       events,
@@ -178,6 +288,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       hasSources: sources.length > 0,
       ...(syncTimes.length > 0 ? { syncedAt: Math.min(...syncTimes) } : {}),
       sourceErrors: sources.map((s) => ({ id: s.id, name: s.name, ...(stored[s.id]?.error ? { error: stored[s.id]?.error } : {}) })),
+    });
+    const view = withGoogle(planned, {
+      available: google.available,
+      account: await loadGoogleAccount(),
+      job: await loadWriteJob(),
+      sessions,
+      timeZone: p.timezone,
     });
     await viewItem.setValue(view);
     await deps.setBadge(
@@ -218,7 +335,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   function setStatus(sessionId: string, status: StoredSession['status']) {
     return (sessions: StoredSession[]) => {
       if (!sessions.some((s) => s.id === sessionId)) throw new Error(`No session "${sessionId}": plan the week again`);
-      return sessions.map((s) => (s.id === sessionId ? { ...s, status, ...(status === 'suggested' ? { moved: false } : {}) } : s));
+      return sessions.map((s) => {
+        if (s.id !== sessionId) return s;
+        const { deletedInGoogle: _deleted, ...rest } = s;
+        return status === 'suggested' ? { ...rest, status, moved: false } : { ...s, status };
+      });
     };
   }
 
@@ -366,6 +487,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         await sourcesItem.setValue((await sourcesItem.getValue()).filter((s) => s.id !== id));
         const events = Object.fromEntries(Object.entries(await eventsItem.getValue()).filter(([k]) => k !== id));
         await eventsItem.setValue(events);
+        await googleSyncItem.setValue(Object.fromEntries(Object.entries(await loadGoogleSyncStates()).filter(([k]) => k !== id)));
         const prefs = await loadPrefs();
         await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
         await rebuildView(prefs);
@@ -396,10 +518,31 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         await rebuildView(prefs);
         return { ok: true as const };
       }),
+
+    ...createGoogleHandlers({
+      connection: google,
+      queue,
+      identityGranted: () => deps.google?.identityGranted() ?? false,
+      redirectUrl: () => deps.google?.redirectUrl(),
+      serial,
+      now: deps.now,
+      newId: deps.newId,
+      loadPrefs,
+      shownWeeks,
+      async refreshPlan(prefs) {
+        await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
+        return rebuildView(prefs);
+      },
+      rebuildView,
+      syncGoogleSources: (prefs) => syncSources(prefs, (source) => source.kind === 'google'),
+      readGoogle,
+      summaries,
+    }),
   };
 
   return {
     handlers,
+    runGoogleWrites: (options) => queue.run(options),
     syncAll: () =>
       serial(async () => {
         const prefs = await loadPrefs();

@@ -6,16 +6,19 @@ import type { RetagChoice } from './retag';
 import type { PreferencesInput } from '../core/prefs';
 import type { DateString } from '../core/time';
 import type { SourceRole } from './storage';
+import type { WriteTarget } from './google/storage';
 import type { PopupView } from './view';
 
 /** A calendar as the options page lists it. */
 export interface SourceSummary {
   id: string;
-  kind: 'url' | 'file';
+  kind: 'url' | 'file' | 'google';
   name: string;
   role: SourceRole;
   /** The feed address (url sources). */
   url?: string;
+  /** The Google calendar's id (google sources). */
+  calendarId?: string;
   syncedAt?: number;
   /** VEVENTs read at the last sync, and how many were skipped. */
   read?: number;
@@ -35,6 +38,48 @@ export interface Settings {
   /** The zone used when the preferences name none (the browser's). */
   browserTimeZone: string;
 }
+
+/** One calendar of the runner's Google account, as the options page offers it. */
+export interface GoogleCalendarEntry {
+  id: string;
+  name: string;
+  primary: boolean;
+  /** The runner may write events into it (owner or writer). */
+  writable: boolean;
+  /** Ironstride's own "Strength · Ironstride" calendar. */
+  dedicated: boolean;
+  /** Google's colour for it, e.g. `#9fe1e7`. */
+  color?: string;
+}
+
+/** Google Calendar as the options page shows it. */
+export interface GoogleSettings {
+  /** This build can connect (it was built with an OAuth client id). */
+  available: boolean;
+  /** Why it cannot, in plain words. */
+  unavailableReason?: string;
+  flow?: 'get-auth-token' | 'web-auth-flow';
+  /** The address Google redirects to (launchWebAuthFlow): what the OAuth client must allow. */
+  redirectUrl?: string;
+  /** The optional `identity` permission is granted (Connect asks for it otherwise). */
+  identityGranted: boolean;
+  connected: boolean;
+  /** Google refused the token: why, until the runner reconnects. */
+  reconnect?: string;
+  /** The account's address. */
+  account?: string;
+  calendars: GoogleCalendarEntry[];
+  /** The calendar list could not be read: why. */
+  calendarsError?: string;
+  writeTarget: WriteTarget;
+  /** `calendar.events` was granted: writing into a calendar the runner already had works. */
+  canWriteExisting: boolean;
+  /** Reading scopes Google did not grant (the runner unticked them on the consent screen). */
+  missingScopes: string[];
+}
+
+/** How a Google calendar is used: read as training, as busy time only, or not at all. */
+export type GoogleCalendarRole = SourceRole | 'ignore';
 
 export interface ProtocolMap {
   /** The current view; re-syncs first when the calendars are stale. */
@@ -60,4 +105,19 @@ export interface ProtocolMap {
   removeSource(data: { id: string }): void;
   syncNow(data: Record<string, never>): SourceSummary[];
   savePrefs(data: PreferencesInput): SavePrefsResult;
+  /** The Google connection and the account's calendars. */
+  getGoogle(data: Record<string, never>): GoogleSettings;
+  /**
+   * Interactive sign-in (the page asked for the `identity` permission first, in the click). With
+   * a `writeTarget` of an existing calendar, also asks for `calendar.events` and then writes there.
+   */
+  connectGoogle(data: { writeTarget?: WriteTarget }): GoogleSettings;
+  /** Revokes the token and forgets Google's data (the write ledger stays). */
+  disconnectGoogle(data: Record<string, never>): GoogleSettings;
+  /** Reads a Google calendar as training or busy time, or stops reading it. */
+  setGoogleCalendarRole(data: { calendarId: string; name: string; role: GoogleCalendarRole }): SourceSummary[];
+  /** Where Add to calendar writes (an existing calendar needs `calendar.events`: connect first). */
+  setGoogleWriteTarget(data: { target: WriteTarget }): GoogleSettings;
+  /** Queues a write of the accepted sessions to Google Calendar; progress arrives in the cached view. */
+  addToCalendar(data: Record<string, never>): PopupView;
 }

@@ -1,10 +1,11 @@
 /** Reading the runner's calendars: ICS feeds and uploaded files, into the one event model. */
 import { z } from 'zod';
 import { fetchCalendar, FetchCalendarError, normalizeFeedUrl } from '../calendar/fetch-calendar';
+import { GoogleAuthError } from '../calendar/google';
 import { IcsError, readIcs } from '../calendar/ics';
 import type { InstantRange } from '../core/events';
 import type { AddSourceInput, SourceSummary } from './protocol';
-import type { CalendarSource, SourceEvents } from './storage';
+import type { CalendarSource, FileSource, SourceEvents, UrlSource } from './storage';
 
 /** Uploaded files are kept in extension storage; past this size, a feed URL is the better way. */
 export const MAX_FILE_CHARS = 5 * 1024 * 1024;
@@ -26,7 +27,7 @@ export const addSourceSchema = z.discriminatedUnion('kind', [
 export const updateSourceSchema = z.object({ id: z.string().min(1), name: name.min(1).optional(), role: z.enum(['training', 'busy']).optional() });
 
 /** Builds the stored source for a validated input. */
-export function newSource(input: AddSourceInput, id: string, now: number): CalendarSource {
+export function newSource(input: AddSourceInput, id: string, now: number): UrlSource | FileSource {
   const parsed = addSourceSchema.parse(input);
   if (parsed.kind === 'url') {
     const url = normalizeFeedUrl(parsed.url);
@@ -37,7 +38,7 @@ export function newSource(input: AddSourceInput, id: string, now: number): Calen
 
 /** Downloads (or takes the stored text of) a calendar and reads its occurrences over `range`. */
 export async function readSource(
-  source: CalendarSource,
+  source: UrlSource | FileSource,
   options: { timezone: string; range: InstantRange; fetch: typeof globalThis.fetch; now: number },
 ): Promise<SourceEvents> {
   let input: string | Uint8Array;
@@ -61,6 +62,7 @@ export async function readSource(
 export function describeSourceError(error: unknown): string {
   if (error instanceof IcsError) return `not a calendar: ${error.message}`;
   if (error instanceof FetchCalendarError) return error.message;
+  if (error instanceof GoogleAuthError) return 'Google needs you to sign in again: reconnect Google in Settings';
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -71,6 +73,7 @@ export function summarizeSource(source: CalendarSource, events: SourceEvents | u
     name: source.name,
     role: source.role,
     ...(source.kind === 'url' ? { url: source.url } : {}),
+    ...(source.kind === 'google' ? { calendarId: source.calendarId } : {}),
     ...(events ? { syncedAt: events.syncedAt, read: events.read, skipped: events.skipped.length } : {}),
     ...(events?.error ? { error: events.error } : {}),
   };

@@ -1,6 +1,7 @@
 /**
  * Every piece of state the extension keeps, defined once as versioned WXT storage items
  * (wxt-dev/wxt docs/storage.md). All of it lives in `storage.local`, on this device only.
+ * Google Calendar's items are in `google/storage.ts`.
  */
 import { storage } from 'wxt/utils/storage';
 import type { Retag } from '../core/classify-calendar';
@@ -33,15 +34,25 @@ export interface FileSource extends SourceBase {
   text: string;
 }
 
-export type CalendarSource = UrlSource | FileSource;
+/** A calendar of the runner's Google account, read through the Calendar API. */
+export interface GoogleSource extends SourceBase {
+  kind: 'google';
+  /** The calendar list id (the primary calendar's is the account's address). */
+  calendarId: string;
+}
+
+export type CalendarSource = UrlSource | FileSource | GoogleSource;
 
 function isSource(value: unknown): value is CalendarSource {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<CalendarSource>;
-  return typeof v.id === 'string' && (v.kind === 'url' || v.kind === 'file');
+  return typeof v.id === 'string' && (v.kind === 'url' || v.kind === 'file' || v.kind === 'google');
 }
 
-/** Calendars, version 2. Version 1 (the first prototype) stored a bare list of feed URLs. */
+/**
+ * Calendars, version 2. Version 1 (the first prototype) stored a bare list of feed URLs. Google
+ * calendars joined later as a third kind: every stored version-2 list is still valid, so no bump.
+ */
 export const sourcesItem = storage.defineItem<CalendarSource[]>('local:sources', {
   fallback: [],
   version: 2,
@@ -103,6 +114,8 @@ export interface StoredSession {
   status: SessionStatus;
   /** A re-plan moved it from the slot it was accepted in. */
   moved?: boolean;
+  /** Skipped because the runner deleted its event in Google Calendar (it is never recreated). */
+  deletedInGoogle?: boolean;
 }
 
 export interface PlanState {

@@ -43,6 +43,16 @@ export interface SessionItem {
   moved: boolean;
   /** Why it breaks a rule now that the calendar changed (accepted sessions only). */
   conflict?: string;
+  /** Where it stands in Google Calendar ("In Google Calendar", "Failed: … (will retry)"). */
+  google?: GoogleLine;
+}
+
+/** How a Google status line reads: fine, worth a look, failed, in progress, or just a note. */
+export type GoogleTone = 'ok' | 'warn' | 'error' | 'busy' | 'muted';
+
+export interface GoogleLine {
+  text: string;
+  tone: GoogleTone;
 }
 
 export interface RunItem {
@@ -113,6 +123,23 @@ export interface SourceStatusView {
   error?: string;
 }
 
+/** Google Calendar as the popup shows it. */
+export interface GoogleView {
+  /**
+   * `unavailable`: this build cannot connect; `off`: not connected; `ready`; `reconnect`: Google
+   * refused the token and the runner must sign in again (from Settings).
+   */
+  state: 'unavailable' | 'off' | 'ready' | 'reconnect';
+  /** Where Add to calendar writes: "Strength · Ironstride" or the runner's calendar. */
+  calendarName: string;
+  /** Add to calendar has something to do: accepted sessions, or written ones to withdraw. */
+  canWrite: boolean;
+  /** A write is queued or running. */
+  writing: boolean;
+  /** "Writing 2 of 5…", "In Google Calendar: 2 added." — the last write, when there is one. */
+  status?: GoogleLine;
+}
+
 export interface PopupView {
   generatedAt: number;
   timezone: string;
@@ -126,4 +153,6 @@ export interface PopupView {
   conflicts: { sessionId: string; message: string }[];
   /** Accepted sessions in all weeks (what Download .ics exports). */
   acceptedCount: number;
+  /** Absent in views cached before Google Calendar came to the extension. */
+  google?: GoogleView;
 }

@@ -1,0 +1,310 @@
+/**
+ * The message handlers for Google Calendar: connect and disconnect, the runner's calendars and
+ * their roles, where to write, and Add to calendar. The background service passes in what they
+ * share with it (its serial queue, planning, the view), so the handlers only add Google's part.
+ *
+ * Interactive sign-in and Google's calendar list run outside the serial queue: a consent window
+ * can stay open for minutes and must not hold up the popup.
+ */
+import { z } from 'zod';
+import { GOOGLE_SCOPES, GoogleAuthError } from '../../calendar/google';
+import type { GoogleSyncState } from '../../calendar/google';
+import type { Preferences } from '../../core/prefs';
+import type { DateString } from '../../core/time';
+import type { Handlers } from '../messaging';
+import type { GoogleSettings, SourceSummary } from '../protocol';
+import { describeSourceError } from '../sources';
+import { eventsItem, planItem, sourcesItem } from '../storage';
+import type { GoogleSource, SourceEvents } from '../storage';
+import type { PopupView } from '../view';
+import type { GoogleConnection } from './connection';
+import { missingReadScopes, scopesFor } from './connection';
+import {
+  DISCONNECTED,
+  googleAccountItem,
+  googleSyncItem,
+  googleWriteItem,
+  loadGoogleAccount,
+  loadGoogleLedger,
+  loadGoogleSyncStates,
+} from './storage';
+import type { GoogleAccount, WriteTarget } from './storage';
+import { newWriteJob, withdrawRange } from './write-job';
+import type { WriteQueue } from './write-queue';
+
+export interface GoogleHandlerContext {
+  connection: GoogleConnection;
+  queue: WriteQueue;
+  identityGranted: () => boolean;
+  redirectUrl: () => string | undefined;
+  serial: <T>(task: () => Promise<T>) => Promise<T>;
+  now: () => number;
+  newId: () => string;
+  loadPrefs: () => Promise<Preferences>;
+  shownWeeks: (prefs: Preferences) => DateString[];
+  /** After the calendars changed: re-plan the planned weeks on screen, rebuild the view. */
+  refreshPlan: (prefs: Preferences) => Promise<PopupView>;
+  rebuildView: (prefs?: Preferences) => Promise<PopupView>;
+  syncGoogleSources: (prefs: Preferences) => Promise<void>;
+  readGoogle: (
+    source: GoogleSource,
+    prefs: Preferences,
+    state: GoogleSyncState | undefined,
+  ) => Promise<{ events: SourceEvents; state: GoogleSyncState | undefined }>;
+  summaries: () => Promise<SourceSummary[]>;
+}
+
+type GoogleHandlers = Pick<
+  Handlers,
+  | 'getGoogle'
+  | 'connectGoogle'
+  | 'disconnectGoogle'
+  | 'setGoogleCalendarRole'
+  | 'setGoogleWriteTarget'
+  | 'addToCalendar'
+>;
+
+const writeTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dedicated') }),
+  z.object({
+    kind: z.literal('existing'),
+    calendarId: z.string().min(1).max(1024),
+    name: z.string().max(200),
+  }),
+]);
+const connectSchema = z.object({ writeTarget: writeTargetSchema.optional() });
+const roleSchema = z.object({
+  calendarId: z.string().min(1).max(1024),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(['training', 'busy', 'ignore']),
+});
+const targetSchema = z.object({ target: writeTargetSchema });
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers {
+  const { connection, serial } = ctx;
+
+  function assertAvailable(): void {
+    if (!connection.available)
+      throw new Error(`Ironstride can't connect to Google: ${connection.unavailableReason}`);
+  }
+
+  /** The settings the options page shows; lists the calendars when connected. */
+  async function settings(): Promise<GoogleSettings> {
+    const account = await loadGoogleAccount();
+    const base: GoogleSettings = {
+      available: connection.available,
+      ...(connection.unavailableReason ? { unavailableReason: connection.unavailableReason } : {}),
+      ...(connection.auth ? { flow: connection.auth.flow } : {}),
+      identityGranted: ctx.identityGranted(),
+      connected: account.connected,
+      ...(account.reconnect ? { reconnect: account.reconnect } : {}),
+      ...(account.account ? { account: account.account } : {}),
+      calendars: [],
+      writeTarget: account.writeTarget,
+      canWriteExisting: account.grantedScopes.includes(GOOGLE_SCOPES.events),
+      missingScopes: account.connected ? missingReadScopes(account.grantedScopes) : [],
+    };
+    if (connection.auth?.flow === 'web-auth-flow') {
+      const redirectUrl = ctx.redirectUrl();
+      if (redirectUrl) base.redirectUrl = redirectUrl;
+    }
+    if (!account.connected || !connection.available) return base;
+    try {
+      const ledger = await loadGoogleLedger();
+      const calendars = await connection.listCalendars(
+        ledger.dedicatedCalendarId ? { dedicatedId: ledger.dedicatedCalendarId } : {},
+      );
+      const primary = calendars.find((c) => c.primary)?.id;
+      if (primary && primary !== account.account) {
+        await serial(async () => {
+          const now = await loadGoogleAccount();
+          if (now.connected) await googleAccountItem.setValue({ ...now, account: primary });
+        });
+        base.account = primary;
+      }
+      return { ...base, calendars };
+    } catch (error) {
+      if (error instanceof GoogleAuthError) {
+        await serial(async () => {
+          const now = await loadGoogleAccount();
+          if (now.connected) await googleAccountItem.setValue({ ...now, reconnect: error.message });
+        });
+        return { ...base, reconnect: error.message, calendarsError: error.message };
+      }
+      return {
+        ...base,
+        calendarsError: `Could not list your Google calendars: ${messageOf(error)}`,
+      };
+    }
+  }
+
+  async function removeGoogleSources(only?: string): Promise<void> {
+    const sources = await sourcesItem.getValue();
+    const gone = new Set(
+      sources
+        .filter((s) => s.kind === 'google' && (only === undefined || s.calendarId === only))
+        .map((s) => s.id),
+    );
+    if (gone.size === 0) return;
+    await sourcesItem.setValue(sources.filter((s) => !gone.has(s.id)));
+    await eventsItem.setValue(
+      Object.fromEntries(
+        Object.entries(await eventsItem.getValue()).filter(([id]) => !gone.has(id)),
+      ),
+    );
+    await googleSyncItem.setValue(
+      Object.fromEntries(
+        Object.entries(await loadGoogleSyncStates()).filter(([id]) => !gone.has(id)),
+      ),
+    );
+  }
+
+  return {
+    getGoogle: () => settings(),
+
+    async connectGoogle(data) {
+      assertAvailable();
+      const input = connectSchema.parse(data);
+      const auth = connection.auth;
+      if (!auth) throw new Error('Ironstride cannot sign in to Google in this build');
+      const before = await loadGoogleAccount();
+      const target: WriteTarget = input.writeTarget ?? before.writeTarget;
+      let grantedScopes: string[];
+      try {
+        ({ grantedScopes } = await auth.signIn(scopesFor({ writeTarget: target })));
+      } catch (error) {
+        throw new Error(`Google sign-in did not finish: ${messageOf(error)}`, { cause: error });
+      }
+      // Google's consent screen lets the runner untick scopes; writing elsewhere then stays off.
+      const canWriteExisting = grantedScopes.includes(GOOGLE_SCOPES.events);
+      const account: GoogleAccount = {
+        connected: true,
+        grantedScopes,
+        writeTarget:
+          target.kind === 'existing' && !canWriteExisting ? { kind: 'dedicated' } : target,
+        ...(before.account ? { account: before.account } : {}),
+      };
+      await serial(async () => {
+        await googleAccountItem.setValue(account);
+        const prefs = await ctx.loadPrefs();
+        // Calendars that failed while Google refused the token are read again now.
+        await ctx.syncGoogleSources(prefs);
+        await ctx.refreshPlan(prefs);
+      });
+      // A write Google's refusal stopped carries on.
+      void ctx.queue.run({ afterReconnect: true });
+      const result = await settings();
+      if (target.kind === 'existing' && !canWriteExisting) {
+        throw new Error(
+          `Google did not grant permission to edit events, which writing into “${target.name}” needs; Ironstride keeps writing to its own calendar`,
+        );
+      }
+      return result;
+    },
+
+    async disconnectGoogle() {
+      ctx.queue.cancel();
+      // Revoke first: the token is needed to revoke it.
+      await connection.auth?.signOut();
+      await serial(async () => {
+        await googleWriteItem.removeValue();
+        await googleAccountItem.setValue(DISCONNECTED);
+        // Google's data leaves this browser with the connection; the write ledger stays (it
+        // records which events Ironstride itself deleted, so a later write never mistakes them
+        // for the runner's deletions).
+        await removeGoogleSources();
+        await ctx.refreshPlan(await ctx.loadPrefs());
+      });
+      return settings();
+    },
+
+    setGoogleCalendarRole: (data) =>
+      serial(async () => {
+        const { calendarId, name, role } = roleSchema.parse(data);
+        const prefs = await ctx.loadPrefs();
+        const sources = await sourcesItem.getValue();
+        const existing = sources.find(
+          (s): s is GoogleSource => s.kind === 'google' && s.calendarId === calendarId,
+        );
+        if (role === 'ignore') {
+          await removeGoogleSources(calendarId);
+        } else if (existing) {
+          await sourcesItem.setValue(
+            sources.map((s) => (s.id === existing.id ? { ...existing, role } : s)),
+          );
+        } else {
+          const source: GoogleSource = {
+            id: ctx.newId(),
+            kind: 'google',
+            calendarId,
+            name,
+            role,
+            addedAt: ctx.now(),
+          };
+          let read;
+          try {
+            read = await ctx.readGoogle(source, prefs, undefined);
+          } catch (error) {
+            throw new Error(`Could not read ${name}: ${describeSourceError(error)}`, {
+              cause: error,
+            });
+          }
+          await sourcesItem.setValue([...sources, source]);
+          await eventsItem.setValue({ ...(await eventsItem.getValue()), [source.id]: read.events });
+          const readState = read.state;
+          if (readState)
+            await googleSyncItem.setValue({
+              ...(await loadGoogleSyncStates()),
+              [source.id]: readState,
+            });
+        }
+        await ctx.refreshPlan(prefs);
+        return ctx.summaries();
+      }),
+
+    async setGoogleWriteTarget(data) {
+      const { target } = targetSchema.parse(data);
+      await serial(async () => {
+        const account = await loadGoogleAccount();
+        if (!account.connected) throw new Error('Connect Google first');
+        if (target.kind === 'existing' && !account.grantedScopes.includes(GOOGLE_SCOPES.events)) {
+          throw new Error(
+            'Writing into a calendar you already have needs permission to edit its events: connect again to grant it',
+          );
+        }
+        await googleAccountItem.setValue({ ...account, writeTarget: target });
+        await ctx.rebuildView();
+      });
+      return settings();
+    },
+
+    addToCalendar: (_data) =>
+      serial(async () => {
+        assertAvailable();
+        const account = await loadGoogleAccount();
+        if (!account.connected) throw new Error('Connect Google in Settings first');
+        const prefs = await ctx.loadPrefs();
+        const plan = await planItem.getValue();
+        const withdrawIn = withdrawRange(plan.plannedWeeks, ctx.shownWeeks(prefs), prefs.timezone);
+        const job = newWriteJob({
+          id: ctx.newId(),
+          now: ctx.now(),
+          target: account.writeTarget,
+          timeZone: prefs.timezone,
+          sessions: plan.sessions,
+          ...(withdrawIn ? { withdrawIn } : {}),
+        });
+        // A write still running stops at its next call; this snapshot supersedes it.
+        ctx.queue.cancel();
+        await googleWriteItem.setValue(job);
+        const view = await ctx.rebuildView(prefs);
+        // Runs after this handler leaves the serial queue: its progress goes through it too.
+        void ctx.queue.run();
+        return view;
+      }),
+  };
+}
