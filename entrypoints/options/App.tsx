@@ -5,15 +5,16 @@ import { sendMessage } from '../../src/extension/messaging';
 import type { Settings, SourceSummary } from '../../src/extension/protocol';
 import { PreferencesForm } from '../../src/ui/options/PreferencesForm';
 import { PrivacyNote } from '../../src/ui/options/PrivacyNote';
+import { GoogleSection } from '../../src/ui/options/GoogleSection';
 import { errorText, withTimeout } from '../../src/ui/options/services';
-import type { HostPermissions, SendMessage } from '../../src/ui/options/services';
+import type { ApiPermissions, HostPermissions, SendMessage } from '../../src/ui/options/services';
 import { SourcesSection } from '../../src/ui/options/SourcesSection';
 
 export interface AppProps {
   /** Messages to the background; a fake in tests and screenshots. */
   send?: SendMessage;
   /** `browser.permissions`; a fake in tests and screenshots. */
-  permissions?: HostPermissions;
+  permissions?: HostPermissions & ApiPermissions;
   /** The clock, for "last read 12 minutes ago". */
   now?: () => number;
 }
@@ -77,6 +78,7 @@ export function App({
         </p>
         <nav aria-label="Sections">
           <a href="#calendars-title">Calendars</a>
+          <a href="#google-title">Google Calendar</a>
           <a href="#preferences-title">Preferences</a>
           <a href="#privacy-title">Privacy</a>
         </nav>
@@ -112,6 +114,13 @@ export function App({
         permissions={permissions}
         now={clock}
         timeZone={timeZone}
+      />
+
+      <GoogleSection
+        sources={sources}
+        onSourcesChange={(updateList) => setSources((list) => updateList(list ?? []))}
+        send={send}
+        permissions={permissions}
       />
 
       <section className="card" aria-labelledby="preferences-title">

@@ -11,10 +11,12 @@ import { downloadFile } from '../../src/ui/popup/download-file';
 import { EmptyState } from '../../src/ui/popup/EmptyState';
 import { ErrorState } from '../../src/ui/popup/ErrorState';
 import { formatSynced } from '../../src/ui/popup/format-synced';
+import { GoogleWriteBar } from '../../src/ui/popup/GoogleWriteBar';
 import { InlineError } from '../../src/ui/popup/InlineError';
 import { LoadingState } from '../../src/ui/popup/LoadingState';
 import { PopupFooter } from '../../src/ui/popup/PopupFooter';
 import { PopupHeader } from '../../src/ui/popup/PopupHeader';
+import { ReconnectBanner } from '../../src/ui/popup/ReconnectBanner';
 import type { SessionAction } from '../../src/ui/popup/SessionCard';
 import { SourceErrors } from '../../src/ui/popup/SourceErrors';
 import { sessionsOf, WeekPanel } from '../../src/ui/popup/WeekPanel';
@@ -333,6 +335,15 @@ export function App({
     );
   }
 
+  function addToCalendar(): void {
+    void runView(
+      { type: 'google' },
+      () => send('addToCalendar', {}),
+      // The background answers at once; progress and the outcome follow in the cached view.
+      (next) => next.google?.status?.text ?? 'Writing to Google Calendar…',
+    );
+  }
+
   const ready = view !== null && view.status === 'ready' ? view : null;
   const weeks = ready?.weeks ?? [];
   const selected = Math.min(weekIndex, Math.max(weeks.length - 1, 0));
@@ -362,6 +373,7 @@ export function App({
   } else {
     body = (
       <div className="popup-scroll">
+        {view.google?.state === 'reconnect' && <ReconnectBanner onReconnect={openSettings} />}
         <ConflictBanner
           conflicts={view.conflicts}
           busy={pending?.type === 'replan'}
@@ -424,6 +436,15 @@ export function App({
         />
       )}
       {body}
+      {ready?.google && (
+        <GoogleWriteBar
+          google={ready.google}
+          acceptedCount={ready.acceptedCount}
+          busy={pending?.type === 'google'}
+          locked={pending !== null}
+          onAdd={addToCalendar}
+        />
+      )}
       {/* The empty and error states carry their own Settings button. */}
       {(ready || (view === null && !failed)) && (
         <PopupFooter

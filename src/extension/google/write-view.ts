@@ -107,10 +107,7 @@ function summary(job: GoogleWriteJob): GoogleLine {
       : { text: 'Writing to Google Calendar…', tone: 'busy' };
   }
   if (job.state === 'needs-auth') {
-    return {
-      text: 'Google needs you to sign in again before Ironstride can write to your calendar.',
-      tone: 'error',
-    };
+    return { text: 'Not written: Google needs you to sign in again.', tone: 'error' };
   }
   const results = Object.values(job.results);
   const count = (...statuses: WriteJobResult['status'][]) =>
@@ -128,11 +125,12 @@ function summary(job: GoogleWriteJob): GoogleLine {
       tone: 'error',
     };
   }
+  const skipped = count('skipped-deleted-by-you');
   const parts = [
     [count('created', 'restored'), 'added'],
     [count('updated'), 'updated'],
     [count('deleted'), 'removed'],
-    [count('skipped-deleted-by-you'), 'skipped (you deleted them in Google)'],
+    [skipped, `skipped (you deleted ${skipped === 1 ? 'it' : 'them'} in Google)`],
   ] as const;
   const changed = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
   if (changed.length === 0) {
@@ -142,7 +140,7 @@ function summary(job: GoogleWriteJob): GoogleLine {
   }
   return {
     text: `${name}: ${changed.join(', ')}.`,
-    tone: count('skipped-deleted-by-you') > 0 ? 'warn' : 'ok',
+    tone: skipped > 0 ? 'warn' : 'ok',
   };
 }
 

@@ -1,9 +1,10 @@
 /**
- * What Ironstride keeps, where, and what it sends. Each connection gets its own subsection: the
- * Google Calendar connection and the subscribable feed add theirs to `PRIVACY_TOPICS` when they
- * land, saying what they send and to whom.
+ * What Ironstride keeps, where, and what it sends. Each connection gets its own subsection, saying
+ * what it sends and to whom: calendar feeds, Google Calendar (and the subscribable feed when it
+ * lands in the extension).
  */
 import type { ReactNode } from 'react';
+import { DEDICATED_CALENDAR_SUMMARY } from '../../calendar/google/dedicated-calendar';
 import { SYNC_PERIOD_MINUTES } from '../../extension/alarms';
 
 const syncEvery =
@@ -41,13 +42,40 @@ export const PRIVACY_TOPICS: readonly PrivacyTopic[] = [
     ),
   },
   {
+    id: 'privacy-google',
+    title: 'Google Calendar',
+    body: (
+      <>
+        <p>
+          Only if you press <strong>Connect Google</strong>. Your browser signs you in to Google and
+          Ironstride asks for the least access that works: to read your calendar list and events,
+          and to manage the one calendar it creates, “{DEDICATED_CALENDAR_SUMMARY}”. Permission to
+          edit events in your own calendars is asked for only if you choose to write into one, and
+          even then Ironstride changes only the events it created. The extension talks to Google’s
+          Calendar API directly; nothing passes through anyone else.
+        </p>
+        <p>
+          The access token is kept in the browser’s memory (<code>storage.session</code>, gone when
+          the browser closes; in Chrome, Chrome’s own sign-in keeps it) and never written to disk
+          by Ironstride or shown in its messages. The events of the Google calendars you pick,
+          their sync state and the sessions waiting to be written are kept in{' '}
+          <code>storage.local</code> like everything else. <strong>Disconnect Google</strong>{' '}
+          revokes the token at Google and deletes that data from this browser. What stays is a
+          short ledger of the sessions Ironstride wrote (session and event ids and content
+          hashes, no titles or times), so it never mistakes an event it removed itself for one you
+          deleted.
+        </p>
+      </>
+    ),
+  },
+  {
     id: 'privacy-sent',
     title: 'Sent to Ironstride',
     body: (
       <p>
-        Nothing. Ironstride has no servers of its own here, no account and no analytics. Connections
-        you choose to make later, such as to Google Calendar or a feed you subscribe to, will be
-        described here, with what they send and where.
+        Nothing. Ironstride has no servers of its own here, no account and no analytics. The
+        connections you choose to make — calendar feeds, Google Calendar — are described above,
+        with what they send and where.
       </p>
     ),
   },
@@ -62,6 +90,10 @@ export const PRIVACY_TOPICS: readonly PrivacyTopic[] = [
         <li>
           <strong>Alarms</strong>: to re-read your calendars {syncEvery}, so the plan notices when a
           run moves.
+        </li>
+        <li>
+          <strong>Sign-in (identity)</strong>: asked for when you press Connect Google, so your
+          browser can sign you in to Google; not needed otherwise.
         </li>
         <li>
           <strong>Access to a site</strong>: asked for one site at a time, only when you add a feed

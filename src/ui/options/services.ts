@@ -13,6 +13,11 @@ export interface HostPermissions {
   remove(permissions: { origins: string[] }): Promise<boolean>;
 }
 
+/** The part of `browser.permissions` Connect Google uses: the optional `identity` permission. */
+export interface ApiPermissions {
+  request(permissions: { permissions: 'identity'[] }): Promise<boolean>;
+}
+
 /** The message of anything thrown, for a line on the page. */
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -24,9 +24,10 @@ export function roleExplanation(role: SourceRole): string {
   return ROLE_OPTIONS.find((option) => option.value === role)?.explanation ?? '';
 }
 
-/** "Feed from cal.example.com" or "Uploaded file". */
+/** "Feed from cal.example.com", "Uploaded file" or "Google Calendar". */
 export function describeKind(source: Pick<SourceSummary, 'kind' | 'url'>): string {
   if (source.kind === 'file') return 'Uploaded file';
+  if (source.kind === 'google') return 'Google Calendar';
   if (source.url && URL.canParse(source.url)) return `Feed from ${new URL(source.url).host}`;
   return 'Feed';
 }

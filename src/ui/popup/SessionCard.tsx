@@ -21,6 +21,16 @@ export interface SessionCardProps {
   onMove: (alternative: number) => void;
 }
 
+/** A small calendar glyph for the Google status line. */
+function GoogleMark() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="2" y="3" width="12" height="11" rx="2" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <path d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 /** A suggestion shows its first reasons at once; all of them are in Details. */
 const REASONS_ON_CARD = 3;
 
@@ -105,6 +115,12 @@ export function SessionCard({
         <h4 className="session-title" id={titleId}>
           {title}
         </h4>
+        {session.google && (
+          <p className={`session-google session-google--${session.google.tone}`} data-google-status="">
+            <GoogleMark />
+            {session.google.text}
+          </p>
+        )}
         {session.conflict && (
           <p className="session-conflict">
             <span aria-hidden="true">⚠ </span>
