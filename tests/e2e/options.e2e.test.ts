@@ -137,4 +137,16 @@ describe('options page', () => {
     await screenshot(page, 'options-field-error');
     await page.close();
   });
+
+  it('says plainly that a build without an OAuth client cannot connect to Google', async () => {
+    const page = await ext.openOptions();
+    const section = page.locator('#google');
+    await section.getByText('This copy of Ironstride can’t connect to Google.').waitFor();
+    expect(await section.getByRole('button', { name: 'Connect Google' }).count()).toBe(0);
+    expect(await section.innerText()).toContain('WXT_GOOGLE_CLIENT_ID=… npm run build');
+    expect(await section.innerText()).toContain('README, “Google Calendar in the extension”');
+    await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'options-google-unavailable');
+    await page.close();
+  });
 });

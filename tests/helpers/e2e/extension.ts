@@ -36,6 +36,13 @@ export interface LaunchExtensionOptions {
   grantedHosts?: string[];
   /** Files added to the copy (the bench's blank reference page), by path inside the extension. */
   extraFiles?: Record<string, string>;
+  /** The build to copy (default `.output/chrome-mv3`; the Google tests build their own). */
+  buildDir?: string;
+  /**
+   * Optional API permissions the copy grants at install (moved from `optional_permissions` to
+   * `permissions`), for the same reason as `grantedHosts`: a prompt headless Chromium cannot show.
+   */
+  grantedPermissions?: string[];
 }
 
 export interface OpenPageOptions {
@@ -54,13 +61,21 @@ export interface ExtensionHarness {
   pageErrors: string[];
   url(path: string): string;
   serviceWorker(): Promise<Worker>;
+  /**
+   * Stops the service worker, as Chrome does to an idle or busy worker after its time is up:
+   * through the DevTools protocol (`ServiceWorker.stopAllWorkers`) from an extension page, which
+   * ends its in-flight requests and its memory. Resolves once Chromium reports it stopped. A new
+   * worker starts for the next event (with DevTools attached, Chromium starts one at once);
+   * Playwright keeps talking to it through the same `Worker`.
+   */
+  stopServiceWorker(): Promise<void>;
   /** popup.html in a tab at the popup's size. */
   openPopup(options?: OpenPageOptions): Promise<Page>;
   openOptions(options?: OpenPageOptions): Promise<Page>;
   openPage(path: string, options?: OpenPageOptions): Promise<Page>;
   /** One `chrome.storage.local` key as the extension stored it (WXT item `local:x` is key `x`). */
   stored<T>(key: string): Promise<T | undefined>;
-  /** Empties `chrome.storage.local` as a fresh install has it, for a test that starts over. */
+  /** Empties `chrome.storage.local` (and `.session`) as a fresh install has them, for a test that starts over. */
   resetStorage(): Promise<void>;
   badgeText(): Promise<string>;
   /** Closes every page a test opened (a failed test leaves its pages behind). */
@@ -71,10 +86,19 @@ export interface ExtensionHarness {
 }
 
 function copyWithGrants(options: LaunchExtensionOptions, dir: string): void {
-  cpSync(BUILT_EXTENSION_DIR, dir, { recursive: true });
+  cpSync(options.buildDir ?? BUILT_EXTENSION_DIR, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   manifest.host_permissions = options.grantedHosts ?? ['http://127.0.0.1/*'];
+  const granted = options.grantedPermissions ?? [];
+  if (granted.length > 0) {
+    manifest.permissions = [...((manifest.permissions as string[] | undefined) ?? []), ...granted];
+    const optional = ((manifest.optional_permissions as string[] | undefined) ?? []).filter(
+      (p) => !granted.includes(p),
+    );
+    if (optional.length > 0) manifest.optional_permissions = optional;
+    else delete manifest.optional_permissions;
+  }
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   for (const [path, text] of Object.entries(options.extraFiles ?? {}))
     writeFileSync(join(dir, path), text);
@@ -183,6 +207,25 @@ export async function launchExtension(
         return (await chrome.storage.local.get(k))[k];
       }, key) as Promise<T | undefined>;
     },
+    async stopServiceWorker() {
+      const page = await messengerPage();
+      const cdp = await context.newCDPSession(page);
+      const script = url('background.js');
+      try {
+        const done = new Promise<void>((resolve) => {
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            if (versions.some((v) => v.scriptURL === script && v.runningStatus === 'stopped')) {
+              resolve();
+            }
+          });
+        });
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await done;
+      } finally {
+        await cdp.detach();
+      }
+    },
     async resetStorage() {
       const worker = await serviceWorker();
       // WXT storage items decide once per page whether their next write must record their
@@ -198,6 +241,8 @@ export async function launchExtension(
         );
         await chrome.storage.local.clear();
         await chrome.storage.local.set(markers);
+        // The memory-only area too (a Google token), as after a browser restart.
+        await chrome.storage.session?.clear();
       });
     },
     async badgeText() {
