@@ -360,6 +360,49 @@ describe('Add to calendar', () => {
     );
   });
 
+  it('patches the same event when a calendar change re-plans an accepted session', async () => {
+    const setup = setupGoogle({ fake });
+    const { handlers, feeds, service } = setup;
+    const feed = 'https://coach.example/plan.ics';
+    feeds.set(feed, TWO_HARD_DAYS);
+    await handlers.savePrefs(PREFS);
+    await handlers.addSource({ kind: 'url', url: feed });
+    await handlers.connectGoogle({});
+    await handlers.planWeek({ weekStart: THIS_WEEK });
+    await handlers.acceptWeek({ weekStart: THIS_WEEK });
+    await write(setup);
+    const calendarId = dedicatedCalendarId();
+    const before = liveSessions(calendarId);
+
+    // The coach adds hill repeats on Friday: Thursday's session is now the day before a key run.
+    const hills = [
+      'BEGIN:VEVENT',
+      'UID:new-hills@scenario.test',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;TZID=Europe/London:20270507T063000',
+      'DTEND;TZID=Europe/London:20270507T073000',
+      'SUMMARY:Hill repeats 8 x 60s',
+      'END:VEVENT',
+    ].join('\r\n');
+    feeds.set(feed, TWO_HARD_DAYS.replace('END:VCALENDAR', `${hills}\r\nEND:VCALENDAR`));
+    await service.syncAll();
+    const replanned = await handlers.replan({});
+    const moved = (await planItem.getValue()).sessions.find((s) => s.moved)!;
+    expect(moved).toMatchObject({ status: 'accepted' });
+    expect(sessionsOf(replanned).find((s) => s.id === moved.id)?.google?.text).toBe(
+      'Changed since — press Add to calendar to update Google',
+    );
+    await write(setup);
+
+    const after = liveSessions(calendarId);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    const [event] = after.get(moved.id)!;
+    expect(after.get(moved.id)).toHaveLength(1);
+    expect(event!.id).toBe(before.get(moved.id)![0]!.id);
+    expect(Date.parse(event!.start!.dateTime!)).toBe(moved.start);
+    expect((await loadWriteJob())?.results[moved.id]?.status).toBe('updated');
+  });
+
   it('finishes a write the service worker was stopped in the middle of, on its next start', async () => {
     // The first worker's network dies after two writes (the calendar and one event): its third
     // request never comes back, as when Chrome stops a worker mid-request.
