@@ -311,13 +311,23 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const state = await planItem.getValue();
     let sessions = state.sessions;
     const plannedWeeks = { ...state.plannedWeeks };
+    // A session deleted in Google keeps its id out of use, even once its week is re-planned.
+    const retiredIds = [...new Set([...(state.retiredIds ?? []), ...sessions.filter((s) => s.deletedInGoogle).map((s) => s.id)])];
     for (const week of weeks) {
       const accepted = sessions.filter((s) => s.status === 'accepted' && weekOf(s, prefs) === week);
-      const result = planWeeks({ events, prefs, firstWeek: week, weeks: 1, accepted, notBefore: deps.now() });
+      const result = planWeeks({
+        events,
+        prefs,
+        firstWeek: week,
+        weeks: 1,
+        accepted,
+        notBefore: deps.now(),
+        reservedIds: retiredIds,
+      });
       sessions = mergeWeekPlan(sessions, result.sessions, week, prefs);
       if (markPlanned) plannedWeeks[week] = deps.now();
     }
-    await planItem.setValue({ plannedWeeks, sessions });
+    await planItem.setValue({ plannedWeeks, sessions, retiredIds });
   }
 
   /** Weeks the runner planned that are still on screen: re-planned when the inputs change. */

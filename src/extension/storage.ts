@@ -122,6 +122,8 @@ export interface PlanState {
   /** Weeks the runner pressed "Plan week" for, with when. */
   plannedWeeks: Record<DateString, number>;
   sessions: StoredSession[];
+  /** Ids of sessions the runner deleted in Google: never given to a new suggestion. */
+  retiredIds?: string[];
 }
 
 export const planItem = storage.defineItem<PlanState>('local:plan', {

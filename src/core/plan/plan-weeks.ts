@@ -427,7 +427,7 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     }
 
     // Ids: kept sessions keep theirs, moved ones reuse the ids they had, new ones get fresh ones.
-    const used = new Set(kept.map((k) => k.id));
+    const used = new Set([...kept.map((k) => k.id), ...(options.reservedIds ?? [])]);
     const reusable = [...toMove];
     let n = 1;
     const placements: { id: string; date: DateString; slot: Slot; status: PlannedSession['status'] }[] = [

@@ -31,6 +31,11 @@ export interface PlanWeeksOptions {
    * fills the weekend. Accepted sessions that already started are kept as they are.
    */
   notBefore?: number;
+  /**
+   * Ids new sessions must not take: sessions the runner deleted from their calendar, so a new
+   * suggestion is never mistaken for the deleted one (and never silently skipped).
+   */
+  reservedIds?: readonly string[];
 }
 
 /** Another legal time for a session, so the runner can move it. */

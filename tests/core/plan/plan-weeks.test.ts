@@ -164,6 +164,14 @@ describe('planWeeks', () => {
     expect(again.sessions.find((s) => s.id === 'past')).toMatchObject({ start: monday.start, status: 'kept' });
   });
 
+  it('never gives a new session a reserved id', () => {
+    const first = plan({ events: [], prefs: makePrefs() });
+    const retired = first.sessions[0]!.id;
+    const again = plan({ events: [], prefs: makePrefs(), reservedIds: [retired] });
+    expect(again.sessions).toHaveLength(first.sessions.length);
+    expect(again.sessions.map((s) => s.id)).not.toContain(retired);
+  });
+
   it('is deterministic', () => {
     const events = [makeRun('tempo', { date: '2027-05-06', at: '06:30' }), makeRest({ date: '2027-05-03' })];
     const prefs = makePrefs();
