@@ -954,6 +954,8 @@ export const RACE = words(
     'ultra',
     'time[- ]?trial',
     'tt',
+    // A tune-up names a race ("tune-up half"), not a bike service.
+    'tune[- ]?up (?:half|10 ?k|5 ?k|15 ?k|10 ?mi\\w*|race|run)',
     'fun[- ]?run',
     'charity run',
     'turkey trot',

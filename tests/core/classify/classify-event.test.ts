@@ -248,6 +248,8 @@ describe('classifyEvent', () => {
       ['Marathon Race Day', 'run', 'race', 'hard'],
       ['Turkey Trot', 'run', 'race', 'hard'],
       ['Turkey Trot 5K', 'run', 'race', 'hard'],
+      ['Tune-up half', 'run', 'race', 'hard'],
+      ['Tune-up 10K', 'run', 'race', 'hard'],
       ['Thanksgiving Turkey Trot', 'run', 'race', 'hard'],
       ['Great North Run', 'run', 'race', 'hard'],
       ['Bolder Boulder 10K', 'run', 'race', 'hard'],
