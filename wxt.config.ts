@@ -10,6 +10,9 @@ const googleClientId = process.env.WXT_GOOGLE_CLIENT_ID?.trim() || undefined;
 /** The manifest `key` (a public key) pins the extension id, which a "Chrome extension" OAuth client names. */
 const manifestKey = process.env.IRONSTRIDE_EXTENSION_KEY?.trim() || undefined;
 
+/** Any feed's site may be asked for — one origin at a time, when the runner adds that feed. */
+const FEED_HOSTS = ['https://*/*', 'http://*/*'];
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -32,8 +35,12 @@ export default defineConfig({
       // Chromium: `identity` is asked for when you press Connect Google (options page).
       ...(googleClientId && !firefox ? { optional_permissions: ['identity'] } : {}),
       // Feed hosts are asked for one origin at a time, when you add a feed (options page). Google's
-      // APIs answer CORS, so www.googleapis.com needs no host permission.
-      optional_host_permissions: ['https://*/*', 'http://*/*'],
+      // APIs answer CORS, so www.googleapis.com needs no host permission. Firefox's MV2 manifest
+      // has no optional_host_permissions (WXT drops it there): host patterns go in
+      // optional_permissions instead.
+      ...(firefox
+        ? { optional_permissions: FEED_HOSTS }
+        : { optional_host_permissions: FEED_HOSTS }),
       // chrome.identity.getAuthToken reads the client and its scopes from here.
       ...(googleClientId && !firefox
         ? { oauth2: { client_id: googleClientId, scopes: googleScopesFor({ writeExisting: false }) } }
