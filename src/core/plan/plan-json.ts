@@ -36,8 +36,17 @@ export function serializeRun(event: ClassifiedEvent, timeZone: string) {
   };
 }
 
+/**
+ * The fields of a session the plan JSON is made from: a fresh {@link PlannedSession}, or one the
+ * extension stored after the runner accepted it (the feed server receives those).
+ */
+export type SerializableSession = Pick<
+  PlannedSession,
+  'id' | 'start' | 'end' | 'title' | 'phase' | 'load' | 'reasons' | 'content' | 'description' | 'alternatives'
+>;
+
 /** One session as SPEC §8 prints it. */
-export function serializeSession(session: PlannedSession, timeZone: string) {
+export function serializeSession(session: SerializableSession, timeZone: string) {
   return {
     id: session.id,
     start: formatInstant(session.start, timeZone),
