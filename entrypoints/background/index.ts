@@ -43,7 +43,9 @@ export default defineBackground(() => {
     if (alarm.name !== SYNC_ALARM) return;
     void service.syncAll();
     void service.runGoogleWrites({ retry: true });
+    void service.runFeedPublish({ retry: true });
   });
-  // Every start of the worker: a write it was stopped in the middle of carries on.
+  // Every start of the worker: a write or a publish it was stopped before finishing carries on.
   void service.runGoogleWrites();
+  void service.runFeedPublish();
 });

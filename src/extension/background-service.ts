@@ -26,6 +26,14 @@ import { googleAccountItem, googleSyncItem, loadGoogleAccount, loadGoogleSyncSta
 import { withGoogle } from './google/write-view';
 import { createWriteQueue } from './google/write-queue';
 import type { RunWritesOptions } from './google/write-queue';
+import { buildFeedBody } from './feed/body';
+import { createFeedClient } from './feed/client';
+import { createFeedHandlers } from './feed/handlers';
+import { createFeedPublisher, shouldPublish } from './feed/publisher';
+import type { SetTimer } from './feed/publisher';
+import { loadFeedConnection, loadPublishState } from './feed/storage';
+import { withFeed } from './feed/view';
+import type { FeedViewInput } from './feed/view';
 import type { Handlers } from './messaging';
 import type { SourceSummary } from './protocol';
 import { retagFor } from './retag';
@@ -49,6 +57,16 @@ export interface BackgroundDeps {
   newId: () => string;
   /** Google Calendar; without it Google is off, as in a build without an OAuth client id. */
   google?: GoogleDeps;
+  /** The subscribable feed's timing; tests shorten it. */
+  feed?: FeedDeps;
+}
+
+export interface FeedDeps {
+  /** Quiet time after the last change before an automatic publish (default 2 s). */
+  debounceMs?: number;
+  setTimer?: SetTimer;
+  /** A request to the feed server that takes longer is abandoned (default 15 s). */
+  timeoutMs?: number;
 }
 
 export interface GoogleDeps {
@@ -93,6 +111,14 @@ export interface BackgroundService {
    * the hourly alarm. Resolves when the queue is idle.
    */
   runGoogleWrites: (options?: RunWritesOptions) => Promise<void>;
+  /**
+   * Publishes to the subscribable feed if it is behind the accepted sessions: at every start of
+   * the worker (a publish it was stopped before or during), with `retry` on the hourly alarm
+   * (failures that may pass, too).
+   */
+  runFeedPublish: (options?: { retry?: boolean }) => Promise<void>;
+  /** Resolves once no automatic publish is scheduled or running. */
+  feedSettled: () => Promise<void>;
 }
 
 /** Creates the background's handlers over the extension storage. */
@@ -139,6 +165,41 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       await rebuildView();
     },
   });
+
+  const feedClient = createFeedClient({
+    fetch: deps.fetch,
+    ...(deps.feed?.timeoutMs !== undefined ? { timeoutMs: deps.feed.timeoutMs } : {}),
+  });
+  const feedPublisher = createFeedPublisher({
+    client: feedClient,
+    serial,
+    now: deps.now,
+    loadPrefs,
+    ...(deps.feed?.debounceMs !== undefined ? { debounceMs: deps.feed.debounceMs } : {}),
+    ...(deps.feed?.setTimer ? { setTimer: deps.feed.setTimer } : {}),
+    // Publishing… and its outcome go into the cached view the popup watches, without planning again.
+    onChange: () =>
+      serial(async () => {
+        const view = await viewItem.getValue();
+        if (!view) return;
+        const prefs = await loadPrefs();
+        const { sessions } = await planItem.getValue();
+        const input = await feedViewInput(sessions, prefs.timezone);
+        await viewItem.setValue(withFeed({ ...view, generatedAt: Math.max(view.generatedAt, deps.now()) }, input));
+      }),
+  });
+
+  /** The feed's state against the body the accepted sessions make now. */
+  async function feedViewInput(sessions: readonly StoredSession[], timeZone: string): Promise<FeedViewInput> {
+    const desired = buildFeedBody(sessions, timeZone, deps.now());
+    return {
+      connection: await loadFeedConnection(),
+      publish: await loadPublishState(),
+      desired: { hash: desired.hash, count: desired.count },
+      now: deps.now(),
+      timeZone,
+    };
+  }
 
   /** Google refused the token and could not renew it: the runner must reconnect (in `serial`). */
   async function flagReconnect(message: string): Promise<void> {
@@ -289,14 +350,21 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       ...(syncTimes.length > 0 ? { syncedAt: Math.min(...syncTimes) } : {}),
       sourceErrors: sources.map((s) => ({ id: s.id, name: s.name, ...(stored[s.id]?.error ? { error: stored[s.id]?.error } : {}) })),
     });
-    const view = withGoogle(planned, {
-      available: google.available,
-      account: await loadGoogleAccount(),
-      job: await loadWriteJob(),
-      sessions,
-      timeZone: p.timezone,
-    });
+    const feed = await feedViewInput(state.sessions, p.timezone);
+    const view = withFeed(
+      withGoogle(planned, {
+        available: google.available,
+        account: await loadGoogleAccount(),
+        job: await loadWriteJob(),
+        sessions,
+        timeZone: p.timezone,
+      }),
+      feed,
+    );
     await viewItem.setValue(view);
+    // Every change of the accepted sessions passes through here: a feed that is now behind them
+    // follows once the changes settle (feed/publisher.ts).
+    if (feed.connection && shouldPublish(feed.publish, feed.desired.hash, 'auto')) feedPublisher.schedule();
     await deps.setBadge(
       conflicts.length > 0
         ? { text: '!', title: `Ironstride: ${conflicts.length} accepted session(s) no longer fit — open to re-plan` }
@@ -548,11 +616,24 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       readGoogle,
       summaries,
     }),
+
+    ...createFeedHandlers({
+      client: feedClient,
+      publisher: feedPublisher,
+      serial,
+      now: deps.now,
+      loadPrefs,
+      rebuildView,
+    }),
   };
 
   return {
     handlers,
     runGoogleWrites: (options) => queue.run(options),
+    runFeedPublish: async (options) => {
+      await feedPublisher.run(options);
+    },
+    feedSettled: () => feedPublisher.settled(),
     syncAll: () =>
       serial(async () => {
         const prefs = await loadPrefs();

@@ -7,7 +7,7 @@ import type { PreferencesInput } from '../core/prefs';
 import type { DateString } from '../core/time';
 import type { SourceRole } from './storage';
 import type { WriteTarget } from './google/storage';
-import type { PopupView } from './view';
+import type { GoogleLine, PopupView } from './view';
 
 /** A calendar as the options page lists it. */
 export interface SourceSummary {
@@ -81,6 +81,30 @@ export interface GoogleSettings {
 /** How a Google calendar is used: read as training, as busy time only, or not at all. */
 export type GoogleCalendarRole = SourceRole | 'ignore';
 
+/** The feed this browser publishes to, as Options shows it: never the write token itself. */
+export interface FeedSummary {
+  serverUrl: string;
+  subscribeUrl: string;
+  webcalUrl: string;
+  createdAt: number;
+  rotatedAt?: number;
+  /** The feed key's last characters, to tell one key from another; the key itself stays in the background. */
+  keyHint: string;
+  /** Plain http to another machine: the feed key travels readable with every publish. */
+  insecure: boolean;
+}
+
+/** The subscribable feed in Options. */
+export interface FeedSettings {
+  /** The address Create feed uses: the feed's server, else the last one used, else the default. */
+  serverUrl: string;
+  /** `npm run cli -- serve`'s own address. */
+  defaultServerUrl: string;
+  feed?: FeedSummary;
+  /** The popup's line: published, publishing, or why not. */
+  status?: GoogleLine;
+}
+
 export interface ProtocolMap {
   /** The current view; re-syncs first when the calendars are stale. */
   getView(data: { refresh?: boolean }): PopupView;
@@ -120,4 +144,17 @@ export interface ProtocolMap {
   setGoogleWriteTarget(data: { target: WriteTarget }): GoogleSettings;
   /** Queues a write of the accepted sessions to Google Calendar; progress arrives in the cached view. */
   addToCalendar(data: Record<string, never>): PopupView;
+  /** The subscribable feed, if this browser created one. */
+  getFeed(data: Record<string, never>): FeedSettings;
+  /** Creates a feed on the server at `serverUrl` and publishes the accepted sessions to it. */
+  createFeed(data: { serverUrl: string }): FeedSettings;
+  /** A new subscribe link for the same feed; the old one stops working. */
+  rotateFeed(data: Record<string, never>): FeedSettings;
+  /**
+   * Deletes the feed on its server and forgets it here. `localOnly` forgets it here without
+   * asking the server (one that is gone for good, or that refuses this browser's key).
+   */
+  deleteFeed(data: { localOnly?: boolean }): FeedSettings;
+  /** Publishes the accepted sessions now; the outcome is the view's `feed.status`. */
+  publishFeed(data: Record<string, never>): PopupView;
 }

@@ -140,6 +140,14 @@ export interface GoogleView {
   status?: GoogleLine;
 }
 
+/** The subscribable feed as the popup shows it (only when this browser has created one). */
+export interface FeedView {
+  /** A publish is running, or changes wait to be published. */
+  publishing: boolean;
+  /** "Published 2 sessions · feed updated 10:42", "Publishing 2 sessions…", or why it failed. */
+  status: GoogleLine;
+}
+
 export interface PopupView {
   generatedAt: number;
   timezone: string;
@@ -155,4 +163,6 @@ export interface PopupView {
   acceptedCount: number;
   /** Absent in views cached before Google Calendar came to the extension. */
   google?: GoogleView;
+  /** Present when this browser has a subscribable feed (Options → Subscribable feed). */
+  feed?: FeedView;
 }

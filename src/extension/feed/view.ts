@@ -1,0 +1,86 @@
+/**
+ * The words the popup and Options show for the subscribable feed: published, publishing, or why
+ * not. Pure, like `build-view.ts`; the background applies it to every view it builds and to the
+ * cached view while a publish runs.
+ */
+import { dateInZone, formatClock, formatDayLabel, minutesInZone } from '../../core/time';
+import type { FeedView, GoogleLine, PopupView } from '../view';
+import type { FeedConnection, FeedErrorKind, FeedPublishState } from './storage';
+
+export interface FeedViewInput {
+  connection: FeedConnection | null;
+  publish: FeedPublishState;
+  /** The body the accepted sessions make now. */
+  desired: { hash: string; count: number };
+  now: number;
+  timeZone: string;
+}
+
+/** Failures no retry mends: the runner must create a new feed. */
+export const NEEDS_NEW_FEED: ReadonlySet<FeedErrorKind> = new Set(['unauthorized', 'not-found']);
+/** Failures that may pass: retried on the hourly alarm. */
+export const TRANSIENT: ReadonlySet<FeedErrorKind> = new Set([
+  'unreachable',
+  'timeout',
+  'rate-limited',
+  'server',
+  'unexpected',
+]);
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "10:42" today, "Mon 23 Nov, 10:42" another day, in the runner's zone. */
+export function formatUpdatedAt(at: number, now: number, timeZone: string): string {
+  const clock = formatClock(minutesInZone(at, timeZone));
+  const day = dateInZone(at, timeZone);
+  return day === dateInZone(now, timeZone) ? clock : `${formatDayLabel(day)}, ${clock}`;
+}
+
+/** The failure that describes the feed now, if any: one for these sessions, or one needing a new feed. */
+export function currentFailure(publish: FeedPublishState, desiredHash: string) {
+  const failure = publish.failure;
+  if (!failure) return undefined;
+  return failure.hash === desiredHash || NEEDS_NEW_FEED.has(failure.kind) ? failure : undefined;
+}
+
+/** The status line for the feed; undefined when there is no feed. */
+export function feedStatusLine(input: FeedViewInput): GoogleLine | undefined {
+  const { connection, publish, desired } = input;
+  if (!connection) return undefined;
+  if (publish.running) {
+    return { text: `Publishing ${plural(publish.running.count, 'session')}…`, tone: 'busy' };
+  }
+  const failure = currentFailure(publish, desired.hash);
+  if (failure) {
+    if (TRANSIENT.has(failure.kind)) {
+      return {
+        text: `Not published: ${failure.message} Ironstride tries again within the hour.`,
+        tone: 'warn',
+      };
+    }
+    return { text: `Not published: ${failure.message}`, tone: 'error' };
+  }
+  if (publish.published?.hash !== desired.hash) {
+    return { text: `Publishing ${plural(desired.count, 'session')}…`, tone: 'busy' };
+  }
+  return {
+    text: `Published ${plural(publish.published.count, 'session')} · feed updated ${formatUpdatedAt(publish.published.at, input.now, input.timeZone)}`,
+    tone: 'ok',
+  };
+}
+
+/** The popup's feed state, or undefined when this browser has no feed. */
+export function feedView(input: FeedViewInput): FeedView | undefined {
+  const status = feedStatusLine(input);
+  if (!status) return undefined;
+  return { publishing: status.tone === 'busy', status };
+}
+
+/** `view` with the feed's state (or without it, when the feed was deleted). */
+export function withFeed(view: PopupView, input: FeedViewInput): PopupView {
+  const { feed: _old, ...rest } = view;
+  const feed = feedView(input);
+  return feed ? { ...rest, feed } : rest;
+}
