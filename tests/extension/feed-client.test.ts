@@ -70,7 +70,10 @@ describe('parseServerUrl', () => {
     ['feeds.example.com', /Start the address with http:\/\/ or https:\/\//],
     ['ftp://feeds.example.com', /over http:\/\/ or https:\/\//],
     ['webcal://feeds.example.com/feeds/abc.ics', /That is a subscribe link/],
-    ['http://127.0.0.1:8787/api/feeds', /without a path such as \/api\/feeds.*: http:\/\/127\.0\.0\.1:8787$/],
+    [
+      'http://127.0.0.1:8787/api/feeds',
+      /without a path such as \/api\/feeds.*: http:\/\/127\.0\.0\.1:8787$/,
+    ],
     ['https://feeds.example.com/feeds/abc.ics', /without a path/],
     ['https://feeds.example.com/?x=1', /without a path/],
     ['https://feeds.example.com/#top', /without a path/],
@@ -119,7 +122,11 @@ describe('createFeedClient against the feed server', () => {
         return fetch(input, init);
       },
     });
-    const body: FeedBody = { name: 'Strength · Ironstride', timezone: 'Europe/London', sessions: [session(1)] };
+    const body: FeedBody = {
+      name: 'Strength · Ironstride',
+      timezone: 'Europe/London',
+      sessions: [session(1)],
+    };
     expect(await watching.publish(feed, body)).toMatchObject({ ok: true, value: { sessions: 1 } });
     expect(seen).toHaveLength(1);
     expect(seen[0]!.authorization).toBe(`Bearer ${feed.writeToken}`);
@@ -129,13 +136,19 @@ describe('createFeedClient against the feed server', () => {
 
   it('passes on the server’s reason for a refused body (400), naming the field', async () => {
     const feed = await newFeed();
-    const result = await client.publish(feed, { name: 'Strength · Ironstride', timezone: 'Mars/Olympus', sessions: [] });
+    const result = await client.publish(feed, {
+      name: 'Strength · Ironstride',
+      timezone: 'Mars/Olympus',
+      sessions: [],
+    });
     expect(result).toEqual({
       ok: false,
       error: {
         kind: 'refused',
         status: 400,
-        message: expect.stringMatching(/^The feed server refused to publish the sessions: timezone: not a time zone/),
+        message: expect.stringMatching(
+          /^The feed server refused to publish the sessions: timezone: not a time zone/,
+        ),
       },
     });
   });
@@ -143,42 +156,70 @@ describe('createFeedClient against the feed server', () => {
   it('passes on the server’s reason for too many sessions (413)', async () => {
     const feed = await newFeed();
     const sessions = Array.from({ length: 1001 }, (_, i) => session(i));
-    const result = await client.publish(feed, { name: 'Strength · Ironstride', timezone: 'Europe/London', sessions });
+    const result = await client.publish(feed, {
+      name: 'Strength · Ironstride',
+      timezone: 'Europe/London',
+      sessions,
+    });
     expect(result).toMatchObject({
       ok: false,
-      error: { kind: 'refused', status: 413, message: expect.stringMatching(/at most 1000 sessions; this body has 1001/) },
+      error: {
+        kind: 'refused',
+        status: 413,
+        message: expect.stringMatching(/at most 1000 sessions; this body has 1001/),
+      },
     });
   });
 
   it('tells a feed that is gone (404) from a refused key (401)', async () => {
     const feed = await newFeed();
     expect(await client.remove(feed)).toEqual({ ok: true, value: null });
-    expect(await client.rotate(feed)).toMatchObject({ ok: false, error: { kind: 'not-found', status: 404 } });
+    expect(await client.rotate(feed)).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found', status: 404 },
+    });
     const other = await newFeed();
     expect(await client.rotate({ ...other, writeToken: feed.writeToken })).toMatchObject({
       ok: false,
-      error: { kind: 'unauthorized', status: 401, message: 'This browser’s feed key was refused — create a new feed in Settings.' },
+      error: {
+        kind: 'unauthorized',
+        status: 401,
+        message: 'This browser’s feed key was refused — create a new feed in Settings.',
+      },
     });
   });
 
   it('says when an address answers but is not a feed server', async () => {
     expect(await client.create(otherUrl)).toEqual({
       ok: false,
-      error: { kind: 'unexpected', message: `${otherUrl} answered, but not as an Ironstride feed server does. Check the address.` },
+      error: {
+        kind: 'unexpected',
+        message: `${otherUrl} answered, but not as an Ironstride feed server does. Check the address.`,
+      },
     });
     const feed: FeedConnection = { ...(await newFeed()), serverUrl: otherUrl };
     expect(await client.rotate(feed)).toMatchObject({
       ok: false,
-      error: { kind: 'unexpected', status: 404, message: expect.stringContaining('doesn’t look like an Ironstride feed server') },
+      error: {
+        kind: 'unexpected',
+        status: 404,
+        message: expect.stringContaining('doesn’t look like an Ironstride feed server'),
+      },
     });
   });
 
   it('gives up on a server that does not answer, saying how long it waited', async () => {
-    const impatient = createFeedClient({ fetch: (input, init) => fetch(input, init), timeoutMs: 200 });
+    const impatient = createFeedClient({
+      fetch: (input, init) => fetch(input, init),
+      timeoutMs: 200,
+    });
     const feed: FeedConnection = { ...(await newFeed()), serverUrl: `${otherUrl}/slow` };
     expect(await impatient.remove(feed)).toEqual({
       ok: false,
-      error: { kind: 'timeout', message: `The feed server at ${otherUrl}/slow didn’t answer within 0.2 s.` },
+      error: {
+        kind: 'timeout',
+        message: `The feed server at ${otherUrl}/slow didn’t answer within 0.2 s.`,
+      },
     });
   });
 });

@@ -63,7 +63,9 @@ export function recordingFetch(): NetworkLog {
     down: false,
     fetch: async (input, init) => {
       const url = new URL(String(input));
-      log.requests.push(`${init?.method ?? 'GET'} ${url.pathname.replace(/\/api\/feeds\/[^/]+/, '/api/feeds/:id')}`);
+      log.requests.push(
+        `${init?.method ?? 'GET'} ${url.pathname.replace(/\/api\/feeds\/[^/]+/, '/api/feeds/:id')}`,
+      );
       if (log.down) throw new TypeError('fetch failed');
       return globalThis.fetch(input, init);
     },

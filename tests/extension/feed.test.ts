@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { readIcs, sessionUid } from '../../src/calendar/ics';
 import { formatPrescription } from '../../src/core/exercises';
-import { feedItem, feedPublishItem, loadFeedConnection, loadPublishState } from '../../src/extension/feed/storage';
+import {
+  feedItem,
+  feedPublishItem,
+  loadFeedConnection,
+  loadPublishState,
+} from '../../src/extension/feed/storage';
 import { planItem, viewItem } from '../../src/extension/storage';
 import type { StoredSession } from '../../src/extension/storage';
 import { readWithIcalJs, startFeedServer } from '../helpers/e2e/feed-server';
@@ -73,7 +78,9 @@ describe('subscribable feed', () => {
 
     const settings = await setup.handlers.createFeed({ serverUrl: `${server.url}/` });
     expect(settings.feed).toMatchObject({ serverUrl: server.url, insecure: false });
-    expect(settings.feed!.subscribeUrl).toMatch(new RegExp(`^${server.url}/feeds/[A-Za-z0-9_-]{22,}\\.ics$`));
+    expect(settings.feed!.subscribeUrl).toMatch(
+      new RegExp(`^${server.url}/feeds/[A-Za-z0-9_-]{22,}\\.ics$`),
+    );
     expect(settings.feed!.webcalUrl).toBe(settings.feed!.subscribeUrl.replace(/^http:/, 'webcal:'));
     // The key stays in the background: the page gets its last characters only.
     const stored = (await loadFeedConnection())!;
@@ -90,13 +97,21 @@ describe('subscribable feed', () => {
     expect(events.map((e) => e.ironstrideSessionId)).toEqual(want.map((s) => s.id));
     for (const [i, session] of want.entries()) {
       const event = events[i]!;
-      expect(event).toMatchObject({ uid: sessionUid(session.id), title: session.title, start: session.start, end: session.end });
-      for (const exercise of session.content.exercises) expect(event.description).toContain(formatPrescription(exercise));
+      expect(event).toMatchObject({
+        uid: sessionUid(session.id),
+        title: session.title,
+        start: session.start,
+        end: session.end,
+      });
+      for (const exercise of session.content.exercises)
+        expect(event.description).toContain(formatPrescription(exercise));
     }
     // A second, independent reader agrees, and the calendar is named for the runner's app.
     const icalJs = readWithIcalJs(text);
     expect(icalJs.name).toBe('Strength · Ironstride');
-    expect(icalJs.events.map((e) => [e.uid, e.start, e.end])).toEqual(want.map((s) => [sessionUid(s.id), s.start, s.end]));
+    expect(icalJs.events.map((e) => [e.uid, e.start, e.end])).toEqual(
+      want.map((s) => [sessionUid(s.id), s.start, s.end]),
+    );
 
     const view = (await viewItem.getValue())!;
     expect(view.feed).toEqual({
@@ -113,13 +128,18 @@ describe('subscribable feed', () => {
 
     await setup.handlers.acceptSession({ sessionId: first!.id });
     const between = await setup.handlers.acceptSession({ sessionId: second!.id });
-    expect(between.feed).toEqual({ publishing: true, status: { text: 'Publishing 2 sessions…', tone: 'busy' } });
+    expect(between.feed).toEqual({
+      publishing: true,
+      status: { text: 'Publishing 2 sessions…', tone: 'busy' },
+    });
     expect(setup.timers.pending()).toBe(1);
     expect(setup.network.requests).toEqual([]);
 
     await setup.settle();
     expect(setup.network.requests).toEqual(['PUT /api/feeds/:id']);
-    expect((await viewItem.getValue())!.feed?.status.text).toBe('Published 2 sessions · feed updated 06:00');
+    expect((await viewItem.getValue())!.feed?.status.text).toBe(
+      'Published 2 sessions · feed updated 06:00',
+    );
     // Opening the popup again changes nothing, so nothing is sent.
     await setup.handlers.getView({});
     expect(setup.timers.pending()).toBe(0);
@@ -136,7 +156,10 @@ describe('subscribable feed', () => {
 
     expect(setup.network.requests).toEqual(['PUT /api/feeds/:id']);
     expect(setup.timers.pending()).toBe(0);
-    expect(view.feed?.status).toEqual({ text: 'Published 1 session · feed updated 06:00', tone: 'ok' });
+    expect(view.feed?.status).toEqual({
+      text: 'Published 1 session · feed updated 06:00',
+      tone: 'ok',
+    });
     const { text } = await download((await loadFeedConnection())!.subscribeUrl);
     expect(readFeed(text).map((e) => e.ironstrideSessionId)).toEqual([first!.id]);
   });
@@ -229,7 +252,9 @@ describe('subscribable feed', () => {
     });
     expect((await loadPublishState()).failure).toMatchObject({ kind: 'unauthorized', attempts: 1 });
     // Nothing was changed on the server, or in the plan.
-    expect(readFeed((await download(connection.subscribeUrl)).text).map((e) => e.ironstrideSessionId)).toEqual([first!.id]);
+    expect(
+      readFeed((await download(connection.subscribeUrl)).text).map((e) => e.ironstrideSessionId),
+    ).toEqual([first!.id]);
     expect(await accepted()).toHaveLength(1);
     // Accepting more does not hammer the server with a key it refuses.
     setup.network.requests.length = 0;
@@ -265,8 +290,12 @@ describe('subscribable feed', () => {
     expect(setup.network.requests).toEqual([]);
     await setup.service.runFeedPublish({ retry: true });
     expect(setup.network.requests).toEqual(['PUT /api/feeds/:id']);
-    expect((await viewItem.getValue())!.feed?.status.text).toBe('Published 1 session · feed updated 06:00');
-    expect(readFeed((await download(subscribeUrl)).text).map((e) => e.ironstrideSessionId)).toEqual([first!.id]);
+    expect((await viewItem.getValue())!.feed?.status.text).toBe(
+      'Published 1 session · feed updated 06:00',
+    );
+    expect(readFeed((await download(subscribeUrl)).text).map((e) => e.ironstrideSessionId)).toEqual(
+      [first!.id],
+    );
   });
 
   it('a publish the worker never got to (stopped during the quiet period) runs at the next start', async () => {
@@ -280,7 +309,9 @@ describe('subscribable feed', () => {
     const restarted = setupFeed();
     await restarted.service.runFeedPublish();
 
-    expect(readFeed((await download(subscribeUrl)).text).map((e) => e.ironstrideSessionId)).toEqual([first!.id]);
+    expect(readFeed((await download(subscribeUrl)).text).map((e) => e.ironstrideSessionId)).toEqual(
+      [first!.id],
+    );
     expect(restarted.network.requests).toEqual(['PUT /api/feeds/:id']);
   });
 
@@ -291,7 +322,9 @@ describe('subscribable feed', () => {
     const { subscribeUrl } = (await withFeed(setup)).feed!;
     // Stopped after marking the publish as running, before the server's answer was stored.
     const state = await loadPublishState();
-    await feedPublishItem.setValue({ running: { hash: state.published!.hash, count: 1, startedAt: NOW } });
+    await feedPublishItem.setValue({
+      running: { hash: state.published!.hash, count: 1, startedAt: NOW },
+    });
     await setup.handlers.skipSession({ sessionId: first!.id });
 
     const restarted = setupFeed();
@@ -303,15 +336,17 @@ describe('subscribable feed', () => {
 
   it('refuses to create a feed on an address that is not a server, or that does not answer', async () => {
     const setup = setupFeed();
-    await expect(setup.handlers.createFeed({ serverUrl: `${server.url}/api/feeds` })).rejects.toThrow(
-      /without a path such as \/api\/feeds/,
-    );
+    await expect(
+      setup.handlers.createFeed({ serverUrl: `${server.url}/api/feeds` }),
+    ).rejects.toThrow(/without a path such as \/api\/feeds/);
     await expect(setup.handlers.createFeed({ serverUrl: 'http://127.0.0.1:9' })).rejects.toThrow(
       'Could not create the feed: Couldn’t reach the feed server at http://127.0.0.1:9. It must be running (`npm run cli -- serve`) at that address, and allow this extension.',
     );
     expect(await feedItem.getValue()).toBeNull();
     const second = await setup.handlers.createFeed({ serverUrl: server.url });
     expect(second.feed).toBeDefined();
-    await expect(setup.handlers.createFeed({ serverUrl: server.url })).rejects.toThrow(/already has a feed/);
+    await expect(setup.handlers.createFeed({ serverUrl: server.url })).rejects.toThrow(
+      /already has a feed/,
+    );
   });
 });

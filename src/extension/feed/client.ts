@@ -79,14 +79,19 @@ function withWebcal(links: z.output<typeof linksSchema>): FeedLinks {
   return { feedId: links.feedId, subscribeUrl: links.subscribeUrl, webcalUrl };
 }
 
-const short = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const short = (text: string, max = 300) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
 /** Why `status` came back, in words; `what` is the request ("publish", "create a feed"). */
-async function describeFailure(response: Response, serverUrl: string, what: string): Promise<FeedError> {
+async function describeFailure(
+  response: Response,
+  serverUrl: string,
+  what: string,
+): Promise<FeedError> {
   const status = response.status;
   let serverMessage: string | undefined;
   let code: string | undefined;

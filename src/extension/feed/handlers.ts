@@ -13,7 +13,13 @@ import type { FeedClient } from './client';
 import type { FeedPublisher } from './publisher';
 import { desiredFeedBody } from './publisher';
 import { DEFAULT_FEED_SERVER, isInsecureRemote, parseServerUrl } from './server-url';
-import { feedItem, feedPublishItem, feedServerItem, loadFeedConnection, loadPublishState } from './storage';
+import {
+  feedItem,
+  feedPublishItem,
+  feedServerItem,
+  loadFeedConnection,
+  loadPublishState,
+} from './storage';
 import type { FeedConnection } from './storage';
 import { feedStatusLine } from './view';
 
@@ -27,7 +33,10 @@ export interface FeedHandlerContext {
   rebuildView: (prefs?: Preferences) => Promise<PopupView>;
 }
 
-type FeedHandlers = Pick<Handlers, 'getFeed' | 'createFeed' | 'rotateFeed' | 'deleteFeed' | 'publishFeed'>;
+type FeedHandlers = Pick<
+  Handlers,
+  'getFeed' | 'createFeed' | 'rotateFeed' | 'deleteFeed' | 'publishFeed'
+>;
 
 const createSchema = z.object({ serverUrl: z.string().max(2000) });
 const deleteSchema = z.object({ localOnly: z.boolean().optional() });

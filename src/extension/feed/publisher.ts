@@ -84,7 +84,11 @@ export async function desiredFeedBody(
 export type PublishMode = 'manual' | 'auto' | 'start' | 'alarm';
 
 /** Whether an automatic run should publish: the feed is behind, and no failure says to wait. */
-export function shouldPublish(state: FeedPublishState, hash: string, mode: Exclude<PublishMode, 'manual'>): boolean {
+export function shouldPublish(
+  state: FeedPublishState,
+  hash: string,
+  mode: Exclude<PublishMode, 'manual'>,
+): boolean {
   // A run the worker was stopped in: the server may or may not have it; sending it again is safe.
   if (state.running) return true;
   if (state.published?.hash === hash) return false;
@@ -97,7 +101,15 @@ export function shouldPublish(state: FeedPublishState, hash: string, mode: Exclu
 }
 
 export function createFeedPublisher(options: FeedPublisherOptions): FeedPublisher {
-  const { client, serial, now, loadPrefs, onChange, debounceMs = 2_000, setTimer = defaultSetTimer } = options;
+  const {
+    client,
+    serial,
+    now,
+    loadPrefs,
+    onChange,
+    debounceMs = 2_000,
+    setTimer = defaultSetTimer,
+  } = options;
   let chain: Promise<unknown> = Promise.resolve();
   let cancelTimer: (() => void) | undefined;
   let scheduled: { promise: Promise<void>; resolve: () => void } | undefined;
@@ -129,7 +141,11 @@ export function createFeedPublisher(options: FeedPublisherOptions): FeedPublishe
       const current = await loadFeedConnection();
       const state = await loadPublishState();
       const { running: _done, ...rest } = state;
-      if (!current || current.createdAt !== connection.createdAt || current.feedId !== connection.feedId) {
+      if (
+        !current ||
+        current.createdAt !== connection.createdAt ||
+        current.feedId !== connection.feedId
+      ) {
         // Deleted, replaced or rotated meanwhile: this answer is about a feed that is gone.
         if (current) await feedPublishItem.setValue(rest);
         return 'superseded';
@@ -166,9 +182,17 @@ export function createFeedPublisher(options: FeedPublisherOptions): FeedPublishe
   }
 
   /** A server whose public address changed hands out new links with its answer: keep them. */
-  async function keepLinks(current: FeedConnection, links: { subscribeUrl: string; webcalUrl: string }) {
-    if (current.subscribeUrl === links.subscribeUrl && current.webcalUrl === links.webcalUrl) return;
-    await feedItem.setValue({ ...current, subscribeUrl: links.subscribeUrl, webcalUrl: links.webcalUrl });
+  async function keepLinks(
+    current: FeedConnection,
+    links: { subscribeUrl: string; webcalUrl: string },
+  ) {
+    if (current.subscribeUrl === links.subscribeUrl && current.webcalUrl === links.webcalUrl)
+      return;
+    await feedItem.setValue({
+      ...current,
+      subscribeUrl: links.subscribeUrl,
+      webcalUrl: links.webcalUrl,
+    });
   }
 
   function schedule(): void {

@@ -27,7 +27,10 @@ export function parseServerUrl(input: string): ParseServerUrlResult {
   if (!URL.canParse(text)) return { ok: false, message: `That is not a web address; ${EXAMPLE}.` };
   const url = new URL(text);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: `The feed server is reached over http:// or https://, ${EXAMPLE}.` };
+    return {
+      ok: false,
+      message: `The feed server is reached over http:// or https://, ${EXAMPLE}.`,
+    };
   }
   if (url.username || url.password) {
     return { ok: false, message: 'Leave the user name and password out of the address.' };
@@ -50,5 +53,10 @@ export function isInsecureRemote(serverUrl: string): boolean {
   const url = new URL(serverUrl);
   if (url.protocol !== 'http:') return false;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1');
+  return !(
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\./.test(host) ||
+    host === '::1'
+  );
 }

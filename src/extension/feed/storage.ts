@@ -89,7 +89,9 @@ export interface FeedPublishState {
 }
 
 const publishSchema = z.object({
-  published: z.object({ hash: z.string(), count: z.number().int().min(0), at: z.number() }).optional(),
+  published: z
+    .object({ hash: z.string(), count: z.number().int().min(0), at: z.number() })
+    .optional(),
   running: z
     .object({ hash: z.string(), count: z.number().int().min(0), startedAt: z.number() })
     .optional(),

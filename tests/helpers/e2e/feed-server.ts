@@ -29,7 +29,9 @@ export interface StartFeedServerOptions {
 }
 
 /** A feed server on 127.0.0.1 with the limits loosened for tests that create many feeds. */
-export async function startFeedServer(options: StartFeedServerOptions = {}): Promise<TestFeedServer> {
+export async function startFeedServer(
+  options: StartFeedServerOptions = {},
+): Promise<TestFeedServer> {
   const dataDir =
     options.dataDir ?? join(mkdtempSync(join(tmpdir(), 'ironstride-feed-server-')), 'data');
   const parsed = parseEnv({
