@@ -142,9 +142,9 @@ export interface GoogleView {
 
 /** The subscribable feed as the popup shows it (only when this browser has created one). */
 export interface FeedView {
-  /** A publish is running, or changes wait to be published. */
+  /** A publish is running (changes waiting for the quiet period to end are not: Publish sends them now). */
   publishing: boolean;
-  /** "Published 2 sessions · feed updated 10:42", "Publishing 2 sessions…", or why it failed. */
+  /** "Published 2 sessions · feed updated 10:42", "Publishing 2 sessions in a moment…", or why not. */
   status: GoogleLine;
 }
 

@@ -129,8 +129,8 @@ describe('subscribable feed', () => {
     await setup.handlers.acceptSession({ sessionId: first!.id });
     const between = await setup.handlers.acceptSession({ sessionId: second!.id });
     expect(between.feed).toEqual({
-      publishing: true,
-      status: { text: 'Publishing 2 sessions…', tone: 'busy' },
+      publishing: false,
+      status: { text: 'Publishing 2 sessions in a moment…', tone: 'busy' },
     });
     expect(setup.timers.pending()).toBe(1);
     expect(setup.network.requests).toEqual([]);
@@ -276,7 +276,7 @@ describe('subscribable feed', () => {
     await setup.settle();
 
     expect((await viewItem.getValue())!.feed?.status).toEqual({
-      text: `Not published: Couldn’t reach the feed server at ${server.url}. It must be running (\`npm run cli -- serve\`) at that address, and allow this extension. Ironstride tries again within the hour.`,
+      text: `Not published: Couldn’t reach the feed server at ${server.url}. It must be running there (npm run cli -- serve) and allow this extension. Ironstride tries again within the hour.`,
       tone: 'warn',
     });
     expect((await loadPublishState()).failure).toMatchObject({ kind: 'unreachable', attempts: 1 });
@@ -340,7 +340,7 @@ describe('subscribable feed', () => {
       setup.handlers.createFeed({ serverUrl: `${server.url}/api/feeds` }),
     ).rejects.toThrow(/without a path such as \/api\/feeds/);
     await expect(setup.handlers.createFeed({ serverUrl: 'http://127.0.0.1:9' })).rejects.toThrow(
-      'Could not create the feed: Couldn’t reach the feed server at http://127.0.0.1:9. It must be running (`npm run cli -- serve`) at that address, and allow this extension.',
+      'Could not create the feed: Couldn’t reach the feed server at http://127.0.0.1:9. It must be running there (npm run cli -- serve) and allow this extension.',
     );
     expect(await feedItem.getValue()).toBeNull();
     const second = await setup.handlers.createFeed({ serverUrl: server.url });

@@ -194,7 +194,7 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
         ok: false,
         error: {
           kind: 'unreachable',
-          message: `Couldn’t reach the feed server at ${serverUrl}. It must be running (\`${SERVE_COMMAND}\`) at that address, and allow this extension.`,
+          message: `Couldn’t reach the feed server at ${serverUrl}. It must be running there (${SERVE_COMMAND}) and allow this extension.`,
         },
       };
     }

@@ -50,7 +50,11 @@ export function feedStatusLine(input: FeedViewInput): GoogleLine | undefined {
   const { connection, publish, desired } = input;
   if (!connection) return undefined;
   if (publish.running) {
-    return { text: `Publishing ${plural(publish.running.count, 'session')}…`, tone: 'busy' };
+    const { count } = publish.running;
+    return {
+      text: count === 0 ? 'Updating the feed…' : `Publishing ${plural(count, 'session')}…`,
+      tone: 'busy',
+    };
   }
   const failure = currentFailure(publish, desired.hash);
   if (failure) {
@@ -63,10 +67,23 @@ export function feedStatusLine(input: FeedViewInput): GoogleLine | undefined {
     return { text: `Not published: ${failure.message}`, tone: 'error' };
   }
   if (publish.published?.hash !== desired.hash) {
-    return { text: `Publishing ${plural(desired.count, 'session')}…`, tone: 'busy' };
+    // Waiting for the changes to settle (or for the worker's next start): Publish sends it now.
+    const { count } = desired;
+    return {
+      text:
+        count === 0
+          ? 'Updating the feed in a moment…'
+          : `Publishing ${plural(count, 'session')} in a moment…`,
+      tone: 'busy',
+    };
   }
+  const { count, at } = publish.published;
+  const updated = `feed updated ${formatUpdatedAt(at, input.now, input.timeZone)}`;
   return {
-    text: `Published ${plural(publish.published.count, 'session')} · feed updated ${formatUpdatedAt(publish.published.at, input.now, input.timeZone)}`,
+    text:
+      count === 0
+        ? `No accepted sessions to publish yet · ${updated}`
+        : `Published ${plural(count, 'session')} · ${updated}`,
     tone: 'ok',
   };
 }
@@ -75,7 +92,7 @@ export function feedStatusLine(input: FeedViewInput): GoogleLine | undefined {
 export function feedView(input: FeedViewInput): FeedView | undefined {
   const status = feedStatusLine(input);
   if (!status) return undefined;
-  return { publishing: status.tone === 'busy', status };
+  return { publishing: input.connection !== null && input.publish.running !== undefined, status };
 }
 
 /** `view` with the feed's state (or without it, when the feed was deleted). */
