@@ -5,6 +5,7 @@ import { sendMessage } from '../../src/extension/messaging';
 import type { Settings, SourceSummary } from '../../src/extension/protocol';
 import { PreferencesForm } from '../../src/ui/options/PreferencesForm';
 import { PrivacyNote } from '../../src/ui/options/PrivacyNote';
+import { FeedSection } from '../../src/ui/options/FeedSection';
 import { GoogleSection } from '../../src/ui/options/GoogleSection';
 import { errorText, withTimeout } from '../../src/ui/options/services';
 import type { ApiPermissions, HostPermissions, SendMessage } from '../../src/ui/options/services';
@@ -30,7 +31,7 @@ function pageTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** The options page: calendars, preferences and the privacy note. */
+/** The options page: calendars, Google, the subscribable feed, preferences and the privacy note. */
 export function App({
   send = sendMessage,
   permissions = browser.permissions,
@@ -79,6 +80,7 @@ export function App({
         <nav aria-label="Sections">
           <a href="#calendars-title">Calendars</a>
           <a href="#google-title">Google Calendar</a>
+          <a href="#feed-title">Subscribable feed</a>
           <a href="#preferences-title">Preferences</a>
           <a href="#privacy-title">Privacy</a>
         </nav>
@@ -122,6 +124,8 @@ export function App({
         send={send}
         permissions={permissions}
       />
+
+      <FeedSection send={send} />
 
       <section className="card" aria-labelledby="preferences-title">
         <h2 id="preferences-title">Preferences</h2>

@@ -16,6 +16,7 @@ import { InlineError } from '../../src/ui/popup/InlineError';
 import { LoadingState } from '../../src/ui/popup/LoadingState';
 import { PopupFooter } from '../../src/ui/popup/PopupFooter';
 import { PopupHeader } from '../../src/ui/popup/PopupHeader';
+import { PublishBar } from '../../src/ui/popup/PublishBar';
 import { ReconnectBanner } from '../../src/ui/popup/ReconnectBanner';
 import type { SessionAction } from '../../src/ui/popup/SessionCard';
 import { SourceErrors } from '../../src/ui/popup/SourceErrors';
@@ -344,6 +345,15 @@ export function App({
     );
   }
 
+  function publishFeed(): void {
+    void runView(
+      { type: 'publish' },
+      () => send('publishFeed', {}),
+      // The outcome, published or why not, is the feed's line.
+      (next) => next.feed?.status.text ?? 'Published',
+    );
+  }
+
   const ready = view !== null && view.status === 'ready' ? view : null;
   const weeks = ready?.weeks ?? [];
   const selected = Math.min(weekIndex, Math.max(weeks.length - 1, 0));
@@ -443,6 +453,15 @@ export function App({
           busy={pending?.type === 'google'}
           locked={pending !== null}
           onAdd={addToCalendar}
+        />
+      )}
+      {ready?.feed && (
+        <PublishBar
+          feed={ready.feed}
+          busy={pending?.type === 'publish'}
+          locked={pending !== null}
+          secondary={ready.google?.state === 'ready' || ready.google?.state === 'reconnect'}
+          onPublish={publishFeed}
         />
       )}
       {/* The empty and error states carry their own Settings button. */}

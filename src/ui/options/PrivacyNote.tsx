@@ -1,7 +1,6 @@
 /**
  * What Ironstride keeps, where, and what it sends. Each connection gets its own subsection, saying
- * what it sends and to whom: calendar feeds, Google Calendar (and the subscribable feed when it
- * lands in the extension).
+ * what it sends and to whom: calendar feeds, Google Calendar, the subscribable feed.
  */
 import type { ReactNode } from 'react';
 import { DEDICATED_CALENDAR_SUMMARY } from '../../calendar/google/dedicated-calendar';
@@ -69,13 +68,35 @@ export const PRIVACY_TOPICS: readonly PrivacyTopic[] = [
     ),
   },
   {
+    id: 'privacy-feed',
+    title: 'Subscribable feed',
+    body: (
+      <>
+        <p>
+          Only if you press <strong>Create feed</strong>. Your accepted sessions — their times,
+          titles, exercises and why each slot was chosen — are sent to the feed server at the
+          address you entered, and to nobody else; it serves them to anyone who has the feed’s link,
+          which is long and random so nobody can guess it. Treat the link like a password;{' '}
+          <strong>Rotate link</strong> replaces it, <strong>Delete feed</strong> removes the feed
+          from the server.
+        </p>
+        <p>
+          The feed key that lets this browser change the feed is kept in this browser (
+          <code>storage.local</code>), sent only to that server, never written to a log or an error
+          message, and never shown in full. Another browser, or this one after you remove the
+          extension, cannot change the feed; create a new one there.
+        </p>
+      </>
+    ),
+  },
+  {
     id: 'privacy-sent',
     title: 'Sent to Ironstride',
     body: (
       <p>
         Nothing. Ironstride has no servers of its own here, no account and no analytics. The
-        connections you choose to make — calendar feeds, Google Calendar — are described above,
-        with what they send and where.
+        connections you choose to make — calendar feeds, Google Calendar, a feed server you run or
+        trust — are described above, with what they send and where.
       </p>
     ),
   },
@@ -99,6 +120,10 @@ export const PRIVACY_TOPICS: readonly PrivacyTopic[] = [
           <strong>Access to a site</strong>: asked for one site at a time, only when you add a feed
           from it, and only to download that feed. Removing the last feed from a site gives the
           access back; you can also revoke it in your browser’s extension settings.
+        </li>
+        <li>
+          <strong>None for the feed server</strong>: it answers browsers’ cross-origin (CORS) checks
+          for extensions, so the extension reaches it without access to the site.
         </li>
       </ul>
     ),

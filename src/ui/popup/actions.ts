@@ -6,4 +6,4 @@ export type PendingAction =
   | { type: 'planWeek' | 'acceptWeek'; weekStart: string }
   | { type: 'accept' | 'skip' | 'reset' | 'move'; sessionId: string }
   | { type: 'retag'; eventId: string }
-  | { type: 'replan' | 'export' | 'google' };
+  | { type: 'replan' | 'export' | 'google' | 'publish' };
