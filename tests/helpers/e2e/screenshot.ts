@@ -1,7 +1,7 @@
 /** PNGs of a page for a person to review, in light and dark, into artifacts/e2e (git-ignored). */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './paths';
 
 export type Scheme = 'light' | 'dark';
@@ -10,6 +10,8 @@ export interface ScreenshotOptions {
   schemes?: Scheme[];
   /** The whole page, not only the viewport. */
   fullPage?: boolean;
+  /** Only this element (one section of a page), scrolled into view. */
+  element?: Locator;
 }
 
 /**
@@ -37,7 +39,9 @@ export async function screenshot(
       });
     }
     const path = join(ARTIFACTS_DIR, `${name}-${scheme}.png`);
-    await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
+    if (options.element) await options.element.screenshot({ path, animations: 'disabled' });
+    else
+      await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
     paths.push(path);
   }
   if (viewport) await page.setViewportSize(viewport);
