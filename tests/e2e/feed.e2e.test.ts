@@ -137,6 +137,11 @@ describe('subscribable feed', () => {
     const serverField = section.getByLabel('Feed server');
     expect(await serverField.inputValue()).toBe('http://127.0.0.1:8787');
     await screenshot(options, 'options-feed-create', { element: section });
+    // An address without its scheme is refused at the field, before anything is sent.
+    await serverField.fill('127.0.0.1:8787');
+    await section.getByRole('button', { name: 'Create feed' }).click();
+    await section.getByText(/^Start the address with http:\/\/ or https:\/\//).waitFor();
+    expect(await serverField.getAttribute('aria-invalid')).toBe('true');
     await serverField.fill(server.url);
     await section.getByRole('button', { name: 'Create feed' }).click();
     await waitForStatus(options, /^Feed created/);

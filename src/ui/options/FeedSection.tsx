@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { flushSync } from 'react-dom';
+import { parseServerUrl } from '../../extension/feed/server-url';
 import { feedItem, feedPublishItem } from '../../extension/feed/storage';
 import type { FeedSettings, FeedSummary } from '../../extension/protocol';
 import { errorText, explainFailure, withTimeout } from './services';
@@ -146,11 +147,18 @@ export function FeedSection({
   useEffect(() => () => clearTimeout(copiedTimer.current), []);
 
   async function create() {
-    setUrlError(undefined);
     setOfferForget(false);
-    setStatus({ tone: 'busy', text: `Creating a feed on ${serverUrl.trim() || 'the server'}…` });
+    // The address is checked here first, so its problem shows at the field; the background checks again.
+    const parsed = parseServerUrl(serverUrl);
+    if (!parsed.ok) {
+      setUrlError(parsed.message);
+      setStatus(undefined);
+      return;
+    }
+    setUrlError(undefined);
+    setStatus({ tone: 'busy', text: `Creating a feed on ${parsed.url}…` });
     try {
-      const next = await send('createFeed', { serverUrl });
+      const next = await send('createFeed', { serverUrl: parsed.url });
       setSettings(next);
       setServerUrl(next.serverUrl);
       setStatus({
@@ -158,16 +166,10 @@ export function FeedSection({
         text: 'Feed created. Your accepted sessions are published to it; subscribe with a link below.',
       });
     } catch (error) {
-      const message = errorText(error);
-      // A malformed address is the field's problem; anything else is the server's.
-      if (
-        /^(Enter|Start the address|That is|The feed server is reached|Leave the user)/.test(message)
-      ) {
-        setUrlError(message);
-        setStatus(undefined);
-      } else {
-        setStatus({ tone: 'error', text: explainFailure('Could not create the feed', message) });
-      }
+      setStatus({
+        tone: 'error',
+        text: explainFailure('Could not create the feed', errorText(error)),
+      });
     }
   }
 
