@@ -43,11 +43,18 @@ export default defineConfig({
         : { optional_host_permissions: FEED_HOSTS }),
       // chrome.identity.getAuthToken reads the client and its scopes from here.
       ...(googleClientId && !firefox
-        ? { oauth2: { client_id: googleClientId, scopes: googleScopesFor({ writeExisting: false }) } }
+        ? {
+            oauth2: {
+              client_id: googleClientId,
+              scopes: googleScopesFor({ writeExisting: false }),
+            },
+          }
         : {}),
       ...(manifestKey && !firefox ? { key: manifestKey } : {}),
       // A fixed add-on id keeps identity.getRedirectURL() (the OAuth redirect) the same across installs.
-      ...(googleClientId && firefox ? { browser_specific_settings: { gecko: { id: 'ironstride@ironstride.app' } } } : {}),
+      ...(googleClientId && firefox
+        ? { browser_specific_settings: { gecko: { id: 'ironstride@ironstride.app' } } }
+        : {}),
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
       action: { default_title: 'Ironstride' },
       content_security_policy: {

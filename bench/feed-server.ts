@@ -59,7 +59,9 @@ async function freePort(): Promise<number> {
     probe.once('error', fail);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -99,7 +101,11 @@ async function startFeedServer(dataDir: string): Promise<{ url: string; child: C
   return { url, child };
 }
 
-async function startNginx(nginx: string, dir: string, bytes: Buffer): Promise<{ url: string; child: ChildProcess }> {
+async function startNginx(
+  nginx: string,
+  dir: string,
+  bytes: Buffer,
+): Promise<{ url: string; child: ChildProcess }> {
   const www = join(dir, 'www');
   mkdirSync(www, { recursive: true });
   writeFileSync(join(www, 'feed.ics'), bytes, { mode: 0o644 });
@@ -130,14 +136,23 @@ http {
 }
 `,
   );
-  const child = spawn(nginx, ['-e', join(dir, 'error.log'), '-p', dir, '-c', conf], { stdio: 'ignore' });
+  const child = spawn(nginx, ['-e', join(dir, 'error.log'), '-p', dir, '-c', conf], {
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}/feed.ics`;
   await waitForHttp(url);
   return { url, child };
 }
 
-function runWrk(wrk: string, url: string, headers: string[], args = WRK_ARGS): { rps: number; bad: number } {
-  const result = spawnSync(wrk, [...args, ...headers.flatMap((h) => ['-H', h]), url], { encoding: 'utf8' });
+function runWrk(
+  wrk: string,
+  url: string,
+  headers: string[],
+  args = WRK_ARGS,
+): { rps: number; bad: number } {
+  const result = spawnSync(wrk, [...args, ...headers.flatMap((h) => ['-H', h]), url], {
+    encoding: 'utf8',
+  });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1] ?? NaN);
   const bad = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(result.stdout)?.[1] ?? 0);
   return { rps, bad };
@@ -149,13 +164,21 @@ const fmt = (rps: number) => `${Math.round(rps).toLocaleString('en-US')} req/s`;
 export async function benchFeedServer(): Promise<void> {
   const now = Date.now();
   const body = feedBody(now);
-  const render = measure(() => renderFeedVersion(body, { version: 1, previous: {}, stamp: now, refreshMinutes: 60 }).ics.length);
-  console.log(`render one version of ${EVENTS} events (ical-generator, once per PUT): ${ms(render.medianMs)} (median of 7)`);
+  const render = measure(
+    () =>
+      renderFeedVersion(body, { version: 1, previous: {}, stamp: now, refreshMinutes: 60 }).ics
+        .length,
+  );
+  console.log(
+    `render one version of ${EVENTS} events (ical-generator, once per PUT): ${ms(render.medianMs)} (median of 7)`,
+  );
 
   const wrk = findTool('wrk', ['/usr/bin/wrk']);
   const nginx = findTool('nginx', ['/usr/sbin/nginx']);
   if (!wrk || !nginx) {
-    console.log(`skipped the load test: ${!wrk ? 'wrk' : 'nginx'} is not installed (Debian: apt-get install wrk nginx-light)`);
+    console.log(
+      `skipped the load test: ${!wrk ? 'wrk' : 'nginx'} is not installed (Debian: apt-get install wrk nginx-light)`,
+    );
     return;
   }
 
@@ -164,10 +187,16 @@ export async function benchFeedServer(): Promise<void> {
   try {
     const server = await startFeedServer(join(dir, 'data'));
     children.push(server.child);
-    const created = (await (await fetch(`${server.url}/api/feeds`, { method: 'POST' })).json()) as { feedId: string; writeToken: string };
+    const created = (await (await fetch(`${server.url}/api/feeds`, { method: 'POST' })).json()) as {
+      feedId: string;
+      writeToken: string;
+    };
     const put = await fetch(`${server.url}/api/feeds/${created.feedId}`, {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${created.writeToken}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${created.writeToken}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify(body),
     });
     if (put.status !== 200) throw new Error(`PUT failed: ${put.status} ${await put.text()}`);
@@ -179,7 +208,10 @@ export async function benchFeedServer(): Promise<void> {
     const web = await startNginx(nginx, dir, bytes);
     children.push(web.child);
     const nginxEtag = (await fetch(web.url)).headers.get('etag')!;
-    for (const [url, tag] of [[feedUrl, etag], [web.url, nginxEtag]] as const) {
+    for (const [url, tag] of [
+      [feedUrl, etag],
+      [web.url, nginxEtag],
+    ] as const) {
       const check = await fetch(url, { headers: { 'If-None-Match': tag } });
       if (check.status !== 304) throw new Error(`expected 304 from ${url}, got ${check.status}`);
     }

@@ -20,7 +20,9 @@ const suites: Record<string, () => Promise<void>> = {
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in suites));
 if (unknown.length > 0) {
-  console.error(`unknown bench suite(s): ${unknown.join(', ')}; known: ${Object.keys(suites).join(', ')}`);
+  console.error(
+    `unknown bench suite(s): ${unknown.join(', ')}; known: ${Object.keys(suites).join(', ')}`,
+  );
   process.exit(2);
 }
 console.log(`Ironstride bench · Node ${process.version} · ${new Date().toISOString()}`);

@@ -41,4 +41,5 @@ export function measure(round: () => number, rounds = ROUNDS): Measured {
 }
 
 export const mb = (bytes: number): string => `${(bytes / 1_048_576).toFixed(1)} MB`;
-export const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+export const ms = (value: number): string =>
+  `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;

@@ -56,61 +56,82 @@ describe('src/core', () => {
     expect(coreFiles.length).toBeGreaterThan(3);
   });
 
-  it.each(coreFiles.map((f) => [relative(root, f), f]))('%s imports no wxt, node:* or browser APIs', (_name, file) => {
-    const specs = importsOf(readFileSync(file, 'utf8'));
-    const bad = specs.filter(
-      (s) =>
-        s === 'wxt' ||
-        s.startsWith('wxt/') ||
-        s.startsWith('@wxt-dev/') ||
-        s.startsWith('node:') ||
-        ['fs', 'path', 'os', 'url', 'crypto', 'child_process', 'http', 'https', 'react', 'react-dom'].includes(s) ||
-        s.includes('webextension') ||
-        s === '@webext-core/messaging',
-    );
-    expect(bad).toEqual([]);
-  });
+  it.each(coreFiles.map((f) => [relative(root, f), f]))(
+    '%s imports no wxt, node:* or browser APIs',
+    (_name, file) => {
+      const specs = importsOf(readFileSync(file, 'utf8'));
+      const bad = specs.filter(
+        (s) =>
+          s === 'wxt' ||
+          s.startsWith('wxt/') ||
+          s.startsWith('@wxt-dev/') ||
+          s.startsWith('node:') ||
+          [
+            'fs',
+            'path',
+            'os',
+            'url',
+            'crypto',
+            'child_process',
+            'http',
+            'https',
+            'react',
+            'react-dom',
+          ].includes(s) ||
+          s.includes('webextension') ||
+          s === '@webext-core/messaging',
+      );
+      expect(bad).toEqual([]);
+    },
+  );
 
-  it.each(coreFiles.map((f) => [relative(root, f), f]))('%s reads no clock, env, DOM or extension globals', (_name, file) => {
-    const code = stripComments(readFileSync(file, 'utf8'));
-    const forbidden: [string, RegExp][] = [
-      ['Date.now()', /\bDate\.now\s*\(/],
-      ['new Date() without arguments', /\bnew\s+Date\s*\(\s*\)/],
-      ['performance.now()', /\bperformance\.now\s*\(/],
-      ['process', /\bprocess\s*\./],
-      ['import.meta.env', /\bimport\.meta\.env\b/],
-      ['document', /\bdocument\s*\./],
-      ['window', /\bwindow\s*\./],
-      ['localStorage', /\blocalStorage\b/],
-      ['navigator', /\bnavigator\s*\./],
-      ['chrome.*', /\bchrome\s*\.\s*[a-z]/],
-      ['browser.*', /\bbrowser\s*\.\s*[a-z]/],
-      ['the system time zone', /resolvedOptions\s*\(\s*\)\s*\.\s*timeZone/],
-      ['Math.random()', /\bMath\.random\s*\(/],
-    ];
-    const found = forbidden.filter(([, re]) => re.test(code)).map(([name]) => name);
-    expect(found).toEqual([]);
-  });
+  it.each(coreFiles.map((f) => [relative(root, f), f]))(
+    '%s reads no clock, env, DOM or extension globals',
+    (_name, file) => {
+      const code = stripComments(readFileSync(file, 'utf8'));
+      const forbidden: [string, RegExp][] = [
+        ['Date.now()', /\bDate\.now\s*\(/],
+        ['new Date() without arguments', /\bnew\s+Date\s*\(\s*\)/],
+        ['performance.now()', /\bperformance\.now\s*\(/],
+        ['process', /\bprocess\s*\./],
+        ['import.meta.env', /\bimport\.meta\.env\b/],
+        ['document', /\bdocument\s*\./],
+        ['window', /\bwindow\s*\./],
+        ['localStorage', /\blocalStorage\b/],
+        ['navigator', /\bnavigator\s*\./],
+        ['chrome.*', /\bchrome\s*\.\s*[a-z]/],
+        ['browser.*', /\bbrowser\s*\.\s*[a-z]/],
+        ['the system time zone', /resolvedOptions\s*\(\s*\)\s*\.\s*timeZone/],
+        ['Math.random()', /\bMath\.random\s*\(/],
+      ];
+      const found = forbidden.filter(([, re]) => re.test(code)).map(([name]) => name);
+      expect(found).toEqual([]);
+    },
+  );
 });
 
 describe('layering', () => {
   const files = sourceFiles(join(root, 'src'));
-  it.each(files.map((f) => [relative(root, f), f]))('%s imports only from layers below it', (_name, file) => {
-    const layer = layerOf(file);
-    if (!layer) return;
-    const bad = importsOf(readFileSync(file, 'utf8'))
-      .filter((s) => s.startsWith('.'))
-      .map((s) => resolve(dirname(file), s))
-      .filter((target) => target.startsWith(join(root, 'src')))
-      .map((target) => layerOf(target))
-      .filter((target): target is Layer => target !== undefined && !allowed[layer].includes(target));
-    expect(bad).toEqual([]);
-  });
+  it.each(files.map((f) => [relative(root, f), f]))(
+    '%s imports only from layers below it',
+    (_name, file) => {
+      const layer = layerOf(file);
+      if (!layer) return;
+      const bad = importsOf(readFileSync(file, 'utf8'))
+        .filter((s) => s.startsWith('.'))
+        .map((s) => resolve(dirname(file), s))
+        .filter((target) => target.startsWith(join(root, 'src')))
+        .map((target) => layerOf(target))
+        .filter(
+          (target): target is Layer => target !== undefined && !allowed[layer].includes(target),
+        );
+      expect(bad).toEqual([]);
+    },
+  );
 
   it('catches a forbidden import (the checker itself can fail)', () => {
-    expect(importsOf(`import { x } from 'node:fs';\nimport type { Y } from "wxt/browser";`)).toEqual([
-      'node:fs',
-      'wxt/browser',
-    ]);
+    expect(
+      importsOf(`import { x } from 'node:fs';\nimport type { Y } from "wxt/browser";`),
+    ).toEqual(['node:fs', 'wxt/browser']);
   });
 });

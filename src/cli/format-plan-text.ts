@@ -40,16 +40,22 @@ export function renderPlanText(plan: PlanResult, events: readonly ClassifiedEven
     lines.push(`Week of ${formatDay(week.start, true)} · ${tz}${race}`);
     const summary = rule.summary.charAt(0).toUpperCase() + rule.summary.slice(1);
     const existing = week.existing > 0 ? ` + ${week.existing} already in your calendar` : '';
-    lines.push(`${summary} · ${weekSessions.length} session${weekSessions.length === 1 ? '' : 's'} planned${existing} (target ${week.target})`);
+    lines.push(
+      `${summary} · ${weekSessions.length} session${weekSessions.length === 1 ? '' : 's'} planned${existing} (target ${week.target})`,
+    );
     for (let day: DateString = week.start; day < addDays(week.start, 7); day = addDays(day, 1)) {
       lines.push('', formatDay(day));
       const items: { at: number; lines: string[] }[] = [];
       for (const e of events) {
         if (!onDay(e, day, tz)) continue;
         const at = e.allDay ? -1 : e.start;
-        items.push({ at, lines: [`  ${column(formatEventTime(e, tz), 13)}${column(formatTag(e), 24)}${e.title}`] });
+        items.push({
+          at,
+          lines: [`  ${column(formatEventTime(e, tz), 13)}${column(formatTag(e), 24)}${e.title}`],
+        });
       }
-      for (const s of weekSessions) if (s.date === day) items.push({ at: s.start, lines: sessionLines(s, tz) });
+      for (const s of weekSessions)
+        if (s.date === day) items.push({ at: s.start, lines: sessionLines(s, tz) });
       items.sort((a, b) => a.at - b.at);
       if (items.length === 0) lines.push('  (free)');
       for (const item of items) lines.push(...item.lines);

@@ -6,7 +6,10 @@ import { formatDayLabel, formatTimeRange as formatInstants } from '../core/time'
 export const formatDay = formatDayLabel;
 
 /** `06:30–07:30` in the runner's zone, or `all day`. */
-export function formatEventTime(event: { start: number; end: number; allDay: boolean }, tz: string): string {
+export function formatEventTime(
+  event: { start: number; end: number; allDay: boolean },
+  tz: string,
+): string {
   if (event.allDay) return 'all day';
   return formatInstants(event.start, event.end, tz);
 }

@@ -12,7 +12,9 @@ export const SAMPLE_CALENDAR_PATH = fileURLToPath(
   new URL('./sample/sample-calendar.ics', import.meta.url),
 );
 /** The sample runner's preferences, used with the sample calendar when no `--prefs` is given. */
-export const SAMPLE_PREFS_PATH = fileURLToPath(new URL('./sample/sample-prefs.json', import.meta.url));
+export const SAMPLE_PREFS_PATH = fileURLToPath(
+  new URL('./sample/sample-prefs.json', import.meta.url),
+);
 
 const URL_RE = /^(https?|webcals?):\/\//i;
 

@@ -67,7 +67,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runClassify(io);
       }
       case 'events': {
-        const flags = parse(rest, { ...RUNNER_OPTIONS, from: { type: 'string' }, to: { type: 'string' } });
+        const flags = parse(rest, {
+          ...RUNNER_OPTIONS,
+          from: { type: 'string' },
+          to: { type: 'string' },
+        });
         if (flags.help) return help(io);
         return await runEvents(flags, io);
       }
@@ -95,7 +99,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'google':
         return await runGoogleCommand(rest, io);
       default:
-        throw new CliError(`Unknown command "${command}". Run \`npm run cli -- --help\` for usage.`, 2);
+        throw new CliError(
+          `Unknown command "${command}". Run \`npm run cli -- --help\` for usage.`,
+          2,
+        );
     }
   } catch (error) {
     if (io.env.IRONSTRIDE_DEBUG) io.stderr(`${(error as Error).stack ?? String(error)}\n`);

@@ -43,9 +43,13 @@ export async function resolveRunner(flags: RunnerFlags, io: CliIo): Promise<Runn
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      throw new CliError(`${flags.prefs ?? 'sample preferences'} is not valid JSON: ${(error as Error).message}`, 1, {
-        cause: error,
-      });
+      throw new CliError(
+        `${flags.prefs ?? 'sample preferences'} is not valid JSON: ${(error as Error).message}`,
+        1,
+        {
+          cause: error,
+        },
+      );
     }
   }
   let prefs: Preferences;
@@ -58,7 +62,11 @@ export async function resolveRunner(flags: RunnerFlags, io: CliIo): Promise<Runn
     throw error;
   }
   if (tz) prefs = { ...prefs, timezone: tz };
-  return { prefs, calendars: sample ? [SAMPLE_CALENDAR_PATH] : [...(flags.calendar ?? [])], sample };
+  return {
+    prefs,
+    calendars: sample ? [SAMPLE_CALENDAR_PATH] : [...(flags.calendar ?? [])],
+    sample,
+  };
 }
 
 /** Parses a `YYYY-MM-DD` flag, naming the flag when it is wrong. */
@@ -79,13 +87,22 @@ export function parseIntFlag(name: string, value: string, min: number, max: numb
 }
 
 /** First day of the week holding `--week` (default: today in the runner's zone). */
-export function firstWeekStart(week: string | undefined, prefs: Preferences, io: CliIo): DateString {
-  const day = week === undefined ? dateInZone(io.now(), prefs.timezone) : parseDateFlag('week', week);
+export function firstWeekStart(
+  week: string | undefined,
+  prefs: Preferences,
+  io: CliIo,
+): DateString {
+  const day =
+    week === undefined ? dateInZone(io.now(), prefs.timezone) : parseDateFlag('week', week);
   return startOfWeek(day, prefs.weekStartsOn);
 }
 
 /** Checks `--format` against the accepted values. */
-export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function parseFormat<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new CliError(`--format must be one of ${allowed.join(', ')}, got "${value}"`, 2);

@@ -106,7 +106,9 @@ export function phaseForWeek(
 
   if (setting !== 'auto') {
     const found = next ?? previous;
-    return found ? { phase: setting, race: found.race, daysToRace: found.days } : { phase: setting };
+    return found
+      ? { phase: setting, race: found.race, daysToRace: found.days }
+      : { phase: setting };
   }
   if (next && next.days <= 6) return { phase: 'race-week', race: next.race, daysToRace: next.days };
   if (previous && -previous.days <= RECOVERY_DAYS) {

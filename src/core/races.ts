@@ -17,7 +17,8 @@ export function collectRaces(
   const byDate = new Map<string, RaceDay>();
   for (const event of events) {
     if (event.classification.activity !== 'run' || event.classification.kind !== 'race') continue;
-    const date = event.allDay && event.startDate ? event.startDate : dateInZone(event.start, timeZone);
+    const date =
+      event.allDay && event.startDate ? event.startDate : dateInZone(event.start, timeZone);
     const race: RaceDay = {
       date,
       name: event.title,

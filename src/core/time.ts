@@ -231,7 +231,20 @@ export const WEEKDAY_NAMES = [
   'Saturday',
 ] as const;
 
-const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTH_SHORT = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
 
 /** English short month names, indexed 0 = January. */
 export const MONTH_NAMES_SHORT: readonly string[] = MONTH_SHORT;

@@ -10,5 +10,6 @@ export interface AlarmsApi {
 
 export async function ensureSyncAlarm(alarms: AlarmsApi): Promise<void> {
   const existing = await alarms.get(SYNC_ALARM);
-  if (!existing) await alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: 1 });
+  if (!existing)
+    await alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: 1 });
 }

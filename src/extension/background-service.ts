@@ -22,7 +22,13 @@ import type { GoogleBuildConfig } from './google/config';
 import { createGoogleConnection } from './google/connection';
 import { createGoogleHandlers } from './google/handlers';
 import { readGoogleSource } from './google/read';
-import { googleAccountItem, googleSyncItem, loadGoogleAccount, loadGoogleSyncStates, loadWriteJob } from './google/storage';
+import {
+  googleAccountItem,
+  googleSyncItem,
+  loadGoogleAccount,
+  loadGoogleSyncStates,
+  loadWriteJob,
+} from './google/storage';
 import { withGoogle } from './google/write-view';
 import { createWriteQueue } from './google/write-queue';
 import type { RunWritesOptions } from './google/write-queue';
@@ -39,8 +45,20 @@ import type { SourceSummary } from './protocol';
 import { retagFor } from './retag';
 import type { RetagChoice } from './retag';
 import { createSerialQueue } from './serial-queue';
-import { activeSessions, mergeWeekPlan, moveToAlternative, pruneAlternatives, weekOf } from './sessions';
-import { describeSourceError, newSource, readSource, summarizeSource, updateSourceSchema } from './sources';
+import {
+  activeSessions,
+  mergeWeekPlan,
+  moveToAlternative,
+  pruneAlternatives,
+  weekOf,
+} from './sessions';
+import {
+  describeSourceError,
+  newSource,
+  readSource,
+  summarizeSource,
+  updateSourceSchema,
+} from './sources';
 import { eventsItem, planItem, prefsItem, retagsItem, sourcesItem, viewItem } from './storage';
 import type { CalendarSource, GoogleSource, SourceEvents, StoredSession } from './storage';
 import { buildView } from './build-view';
@@ -92,13 +110,29 @@ const SEQUENCE_EPOCH = Date.UTC(2026, 0, 1);
 
 const idSchema = z.object({ sessionId: z.string().min(1).max(200) });
 const weekSchema = z.object({ weekStart: z.iso.date() });
-const moveSchema = z.object({ sessionId: z.string().min(1).max(200), alternative: z.number().int().min(0).max(10) });
+const moveSchema = z.object({
+  sessionId: z.string().min(1).max(200),
+  alternative: z.number().int().min(0).max(10),
+});
 const retagSchema = z.object({
   eventId: z.string().min(1).max(2000),
   uid: z.string().min(1).max(2000),
   series: z.boolean(),
   retag: z
-    .enum(['recovery', 'easy', 'steady', 'long', 'tempo', 'intervals', 'hills', 'race', 'strength', 'cross', 'rest', 'other'])
+    .enum([
+      'recovery',
+      'easy',
+      'steady',
+      'long',
+      'tempo',
+      'intervals',
+      'hills',
+      'race',
+      'strength',
+      'cross',
+      'rest',
+      'other',
+    ])
     .nullable(),
 });
 
@@ -125,7 +159,13 @@ export interface BackgroundService {
 export function createBackgroundService(deps: BackgroundDeps): BackgroundService {
   const serial = createSerialQueue();
   const google = createGoogleConnection({
-    config: deps.google?.config ?? { apiRoot: '', authUrl: '', revokeUrl: '', flow: 'auto', problem: 'Google Calendar is off' },
+    config: deps.google?.config ?? {
+      apiRoot: '',
+      authUrl: '',
+      revokeUrl: '',
+      flow: 'auto',
+      problem: 'Google Calendar is off',
+    },
     ...(deps.google?.auth ? { auth: deps.google.auth } : {}),
     fetch: deps.fetch,
     now: deps.now,
@@ -142,11 +182,20 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       if (!view) return;
       const prefs = await loadPrefs();
       const { sessions } = await planItem.getValue();
-      const input = { available: google.available, account: await loadGoogleAccount(), job, sessions, timeZone: prefs.timezone };
-      await viewItem.setValue(withGoogle({ ...view, generatedAt: Math.max(view.generatedAt, deps.now()) }, input));
+      const input = {
+        available: google.available,
+        account: await loadGoogleAccount(),
+        job,
+        sessions,
+        timeZone: prefs.timezone,
+      };
+      await viewItem.setValue(
+        withGoogle({ ...view, generatedAt: Math.max(view.generatedAt, deps.now()) }, input),
+      );
     },
     onFinished: async (job) => {
-      if (job.state === 'needs-auth') await flagReconnect(job.error ?? 'Google refused the access token');
+      if (job.state === 'needs-auth')
+        await flagReconnect(job.error ?? 'Google refused the access token');
       // A session the runner deleted in Google is skipped in the plan too, and never recreated.
       const deleted = new Set(
         Object.values(job.results)
@@ -158,7 +207,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         await planItem.setValue({
           ...state,
           sessions: state.sessions.map((s) =>
-            deleted.has(s.id) && s.status === 'accepted' ? { ...s, status: 'skipped', deletedInGoogle: true } : s,
+            deleted.has(s.id) && s.status === 'accepted'
+              ? { ...s, status: 'skipped', deletedInGoogle: true }
+              : s,
           ),
         });
       }
@@ -185,12 +236,17 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         const prefs = await loadPrefs();
         const { sessions } = await planItem.getValue();
         const input = await feedViewInput(sessions, prefs.timezone);
-        await viewItem.setValue(withFeed({ ...view, generatedAt: Math.max(view.generatedAt, deps.now()) }, input));
+        await viewItem.setValue(
+          withFeed({ ...view, generatedAt: Math.max(view.generatedAt, deps.now()) }, input),
+        );
       }),
   });
 
   /** The feed's state against the body the accepted sessions make now. */
-  async function feedViewInput(sessions: readonly StoredSession[], timeZone: string): Promise<FeedViewInput> {
+  async function feedViewInput(
+    sessions: readonly StoredSession[],
+    timeZone: string,
+  ): Promise<FeedViewInput> {
     const desired = buildFeedBody(sessions, timeZone, deps.now());
     return {
       connection: await loadFeedConnection(),
@@ -204,14 +260,21 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   /** Google refused the token and could not renew it: the runner must reconnect (in `serial`). */
   async function flagReconnect(message: string): Promise<void> {
     const account = await loadGoogleAccount();
-    if (account.connected && account.reconnect !== message) await googleAccountItem.setValue({ ...account, reconnect: message });
+    if (account.connected && account.reconnect !== message)
+      await googleAccountItem.setValue({ ...account, reconnect: message });
   }
 
-  async function readGoogle(source: GoogleSource, prefs: Preferences, state: GoogleSyncState | undefined) {
+  async function readGoogle(
+    source: GoogleSource,
+    prefs: Preferences,
+    state: GoogleSyncState | undefined,
+  ) {
     const api = await google.api();
     if (!api) {
       throw new Error(
-        google.available ? 'Google is not connected: connect it in Settings to read this calendar' : `Google is off: ${google.unavailableReason}`,
+        google.available
+          ? 'Google is not connected: connect it in Settings to read this calendar'
+          : `Google is off: ${google.unavailableReason}`,
       );
     }
     return readGoogleSource(source, {
@@ -231,7 +294,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     } catch (error) {
       // Stored preferences were validated on save; if an older version left something odd,
       // plan with the defaults rather than not at all.
-      if (error instanceof PreferencesError) return parsePreferences({}, { defaultTimezone: deps.browserTimeZone() });
+      if (error instanceof PreferencesError)
+        return parsePreferences({}, { defaultTimezone: deps.browserTimeZone() });
       throw error;
     }
   }
@@ -253,7 +317,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     };
   }
 
-  async function syncSources(prefs: Preferences, only?: (source: CalendarSource) => boolean): Promise<void> {
+  async function syncSources(
+    prefs: Preferences,
+    only?: (source: CalendarSource) => boolean,
+  ): Promise<void> {
     const sources = await sourcesItem.getValue();
     const stored = await eventsItem.getValue();
     const states = await loadGoogleSyncStates();
@@ -275,7 +342,12 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           next[source.id] = read.events;
           if (read.state) nextStates[source.id] = read.state;
         } else {
-          next[source.id] = await readSource(source, { timezone: prefs.timezone, range, fetch: deps.fetch, now: deps.now() });
+          next[source.id] = await readSource(source, {
+            timezone: prefs.timezone,
+            range,
+            fetch: deps.fetch,
+            now: deps.now(),
+          });
         }
       } catch (error) {
         if (error instanceof GoogleAuthError) refused = error.message;
@@ -310,7 +382,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     }
     const retagMap = new Map<string, Retag>(Object.entries(retags));
     for (const id of busyIds) if (!retagMap.has(id)) retagMap.set(id, busyOnly);
-    const events = classifyCalendar(raw, retagMap).sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+    const events = classifyCalendar(raw, retagMap).sort(
+      (a, b) => a.start - b.start || a.id.localeCompare(b.id),
+    );
     return { events, retagged: new Set(Object.keys(retags)) };
   }
 
@@ -333,9 +407,12 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       }),
     );
     const accepted = sessions.filter((s) => s.status === 'accepted');
-    const conflicts = checkSessions({ events, prefs: p, sessions: accepted, notBefore: deps.now() }).flatMap((c) =>
-      c.problem ? [{ sessionId: c.id, message: c.problem }] : [],
-    );
+    const conflicts = checkSessions({
+      events,
+      prefs: p,
+      sessions: accepted,
+      notBefore: deps.now(),
+    }).flatMap((c) => (c.problem ? [{ sessionId: c.id, message: c.problem }] : []));
     const syncTimes = sources.map((s) => stored[s.id]?.syncedAt ?? 0).filter((t) => t > 0);
     const planned = buildView({
       now: deps.now(),
@@ -348,7 +425,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       conflicts,
       hasSources: sources.length > 0,
       ...(syncTimes.length > 0 ? { syncedAt: Math.min(...syncTimes) } : {}),
-      sourceErrors: sources.map((s) => ({ id: s.id, name: s.name, ...(stored[s.id]?.error ? { error: stored[s.id]?.error } : {}) })),
+      sourceErrors: sources.map((s) => ({
+        id: s.id,
+        name: s.name,
+        ...(stored[s.id]?.error ? { error: stored[s.id]?.error } : {}),
+      })),
     });
     const feed = await feedViewInput(state.sessions, p.timezone);
     const view = withFeed(
@@ -364,23 +445,36 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     await viewItem.setValue(view);
     // Every change of the accepted sessions passes through here: a feed that is now behind them
     // follows once the changes settle (feed/publisher.ts).
-    if (feed.connection && shouldPublish(feed.publish, feed.desired.hash, 'auto')) feedPublisher.schedule();
+    if (feed.connection && shouldPublish(feed.publish, feed.desired.hash, 'auto'))
+      feedPublisher.schedule();
     await deps.setBadge(
       conflicts.length > 0
-        ? { text: '!', title: `Ironstride: ${conflicts.length} accepted session(s) no longer fit — open to re-plan` }
+        ? {
+            text: '!',
+            title: `Ironstride: ${conflicts.length} accepted session(s) no longer fit — open to re-plan`,
+          }
         : { text: '', title: 'Ironstride' },
     );
     return view;
   }
 
   /** Plans `weeks` afresh (keeping accepted sessions where they are legal) and stores the result. */
-  async function replanWeeks(prefs: Preferences, weeks: readonly DateString[], markPlanned: boolean): Promise<void> {
+  async function replanWeeks(
+    prefs: Preferences,
+    weeks: readonly DateString[],
+    markPlanned: boolean,
+  ): Promise<void> {
     const { events } = await loadCalendar();
     const state = await planItem.getValue();
     let sessions = state.sessions;
     const plannedWeeks = { ...state.plannedWeeks };
     // A session deleted in Google keeps its id out of use, even once its week is re-planned.
-    const retiredIds = [...new Set([...(state.retiredIds ?? []), ...sessions.filter((s) => s.deletedInGoogle).map((s) => s.id)])];
+    const retiredIds = [
+      ...new Set([
+        ...(state.retiredIds ?? []),
+        ...sessions.filter((s) => s.deletedInGoogle).map((s) => s.id),
+      ]),
+    ];
     for (const week of weeks) {
       const accepted = sessions.filter((s) => s.status === 'accepted' && weekOf(s, prefs) === week);
       const result = planWeeks({
@@ -404,7 +498,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     return shownWeeks(prefs).filter((w) => w in plannedWeeks);
   }
 
-  async function updateSessions(update: (sessions: StoredSession[]) => StoredSession[]): Promise<PopupView> {
+  async function updateSessions(
+    update: (sessions: StoredSession[]) => StoredSession[],
+  ): Promise<PopupView> {
     const state = await planItem.getValue();
     await planItem.setValue({ ...state, sessions: update(state.sessions) });
     return rebuildView();
@@ -412,7 +508,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
 
   function setStatus(sessionId: string, status: StoredSession['status']) {
     return (sessions: StoredSession[]) => {
-      if (!sessions.some((s) => s.id === sessionId)) throw new Error(`No session "${sessionId}": plan the week again`);
+      if (!sessions.some((s) => s.id === sessionId))
+        throw new Error(`No session "${sessionId}": plan the week again`);
       return sessions.map((s) => {
         if (s.id !== sessionId) return s;
         const { deletedInGoogle: _deleted, ...rest } = s;
@@ -427,7 +524,12 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const range = syncRange(prefs);
     return sources.some((s) => {
       const e = stored[s.id];
-      return !e || deps.now() - e.syncedAt > STALE_AFTER_MS || e.range.start > range.start || e.range.end < range.end;
+      return (
+        !e ||
+        deps.now() - e.syncedAt > STALE_AFTER_MS ||
+        e.range.start > range.start ||
+        e.range.end < range.end
+      );
     });
   }
 
@@ -458,9 +560,12 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         return rebuildView(prefs);
       }),
 
-    acceptSession: (data) => serial(() => updateSessions(setStatus(idSchema.parse(data).sessionId, 'accepted'))),
-    skipSession: (data) => serial(() => updateSessions(setStatus(idSchema.parse(data).sessionId, 'skipped'))),
-    resetSession: (data) => serial(() => updateSessions(setStatus(idSchema.parse(data).sessionId, 'suggested'))),
+    acceptSession: (data) =>
+      serial(() => updateSessions(setStatus(idSchema.parse(data).sessionId, 'accepted'))),
+    skipSession: (data) =>
+      serial(() => updateSessions(setStatus(idSchema.parse(data).sessionId, 'skipped'))),
+    resetSession: (data) =>
+      serial(() => updateSessions(setStatus(idSchema.parse(data).sessionId, 'suggested'))),
 
     acceptWeek: (data) =>
       serial(async () => {
@@ -468,7 +573,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         const prefs = await loadPrefs();
         const week = startOfWeek(weekStart, prefs.weekStartsOn);
         return updateSessions((sessions) =>
-          sessions.map((s) => (s.status === 'suggested' && weekOf(s, prefs) === week ? { ...s, status: 'accepted' } : s)),
+          sessions.map((s) =>
+            s.status === 'suggested' && weekOf(s, prefs) === week
+              ? { ...s, status: 'accepted' }
+              : s,
+          ),
         );
       }),
 
@@ -477,7 +586,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         const { sessionId, alternative } = moveSchema.parse(data);
         const prefs = await loadPrefs();
         const { events } = await loadCalendar();
-        return updateSessions((sessions) => moveToAlternative(sessions, sessionId, alternative, events, prefs, deps.now()));
+        return updateSessions((sessions) =>
+          moveToAlternative(sessions, sessionId, alternative, events, prefs, deps.now()),
+        );
       }),
 
     replan: () =>
@@ -486,8 +597,17 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         const { events } = await loadCalendar();
         const state = await planItem.getValue();
         const accepted = state.sessions.filter((s) => s.status === 'accepted');
-        const broken = checkSessions({ events, prefs, sessions: accepted, notBefore: deps.now() }).filter((c) => c.problem);
-        const weeks = [...new Set(broken.map((c) => weekOf(accepted.find((s) => s.id === c.id) ?? { start: 0 }, prefs)))];
+        const broken = checkSessions({
+          events,
+          prefs,
+          sessions: accepted,
+          notBefore: deps.now(),
+        }).filter((c) => c.problem);
+        const weeks = [
+          ...new Set(
+            broken.map((c) => weekOf(accepted.find((s) => s.id === c.id) ?? { start: 0 }, prefs)),
+          ),
+        ];
         await replanWeeks(prefs, weeks, false);
         return rebuildView(prefs);
       }),
@@ -498,7 +618,9 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         // Stored ids carry their calendar's prefix; series re-tags key on the UID.
         const key = input.series ? input.uid : input.eventId;
         const cleared = new Set(input.retag === null ? [key, input.eventId] : [key]);
-        const retags = Object.fromEntries(Object.entries(await retagsItem.getValue()).filter(([k]) => !cleared.has(k)));
+        const retags = Object.fromEntries(
+          Object.entries(await retagsItem.getValue()).filter(([k]) => !cleared.has(k)),
+        );
         if (input.retag !== null) retags[key] = retagFor(input.retag as RetagChoice);
         await retagsItem.setValue(retags);
         const prefs = await loadPrefs();
@@ -518,7 +640,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           name: 'Strength · Ironstride',
           defaultSequence: Math.max(0, Math.floor((now - SEQUENCE_EPOCH) / 60_000)),
         });
-        return { filename: `ironstride-strength-${dateInZone(now, prefs.timezone)}.ics`, text, count: accepted.length };
+        return {
+          filename: `ironstride-strength-${dateInZone(now, prefs.timezone)}.ics`,
+          text,
+          count: accepted.length,
+        };
       }),
 
     getSettings: () =>
@@ -534,9 +660,16 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         const source = newSource(data, deps.newId(), deps.now());
         let events: SourceEvents;
         try {
-          events = await readSource(source, { timezone: prefs.timezone, range: syncRange(prefs), fetch: deps.fetch, now: deps.now() });
+          events = await readSource(source, {
+            timezone: prefs.timezone,
+            range: syncRange(prefs),
+            fetch: deps.fetch,
+            now: deps.now(),
+          });
         } catch (error) {
-          throw new Error(`Could not add ${source.name}: ${describeSourceError(error)}`, { cause: error });
+          throw new Error(`Could not add ${source.name}: ${describeSourceError(error)}`, {
+            cause: error,
+          });
         }
         await sourcesItem.setValue([...(await sourcesItem.getValue()), source]);
         await eventsItem.setValue({ ...(await eventsItem.getValue()), [source.id]: events });
@@ -551,7 +684,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         const sources = await sourcesItem.getValue();
         const source = sources.find((s) => s.id === input.id);
         if (!source) throw new Error('That calendar was removed');
-        const updated = { ...source, ...(input.name ? { name: input.name } : {}), ...(input.role ? { role: input.role } : {}) };
+        const updated = {
+          ...source,
+          ...(input.name ? { name: input.name } : {}),
+          ...(input.role ? { role: input.role } : {}),
+        };
         await sourcesItem.setValue(sources.map((s) => (s.id === input.id ? updated : s)));
         const prefs = await loadPrefs();
         await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
@@ -563,9 +700,15 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       serial(async () => {
         const { id } = z.object({ id: z.string().min(1) }).parse(data);
         await sourcesItem.setValue((await sourcesItem.getValue()).filter((s) => s.id !== id));
-        const events = Object.fromEntries(Object.entries(await eventsItem.getValue()).filter(([k]) => k !== id));
+        const events = Object.fromEntries(
+          Object.entries(await eventsItem.getValue()).filter(([k]) => k !== id),
+        );
         await eventsItem.setValue(events);
-        await googleSyncItem.setValue(Object.fromEntries(Object.entries(await loadGoogleSyncStates()).filter(([k]) => k !== id)));
+        await googleSyncItem.setValue(
+          Object.fromEntries(
+            Object.entries(await loadGoogleSyncStates()).filter(([k]) => k !== id),
+          ),
+        );
         const prefs = await loadPrefs();
         await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
         await rebuildView(prefs);
@@ -584,14 +727,16 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         try {
           parsePreferences(data, { defaultTimezone: deps.browserTimeZone() });
         } catch (error) {
-          if (error instanceof PreferencesError) return { ok: false as const, issues: [...error.issues] };
+          if (error instanceof PreferencesError)
+            return { ok: false as const, issues: [...error.issues] };
           throw error;
         }
         const before = await loadPrefs();
         await prefsItem.setValue(preferencesSchema.parse(data) as PreferencesInput);
         const prefs = await loadPrefs();
         // A new zone or week start moves the range the calendars must cover.
-        if (prefs.timezone !== before.timezone || prefs.weekStartsOn !== before.weekStartsOn) await syncSources(prefs);
+        if (prefs.timezone !== before.timezone || prefs.weekStartsOn !== before.weekStartsOn)
+          await syncSources(prefs);
         await replanWeeks(prefs, await plannedShownWeeks(prefs), false);
         await rebuildView(prefs);
         return { ok: true as const };

@@ -8,7 +8,14 @@ import type { Prescription } from '../core/exercises';
 import { PHASE_RULES } from '../core/phases';
 import type { PlanResult } from '../core/plan';
 import type { Preferences } from '../core/prefs';
-import { addDays, dateInZone, formatDayLabel, formatTimeRange, MONTH_NAMES_SHORT, parseDate } from '../core/time';
+import {
+  addDays,
+  dateInZone,
+  formatDayLabel,
+  formatTimeRange,
+  MONTH_NAMES_SHORT,
+  parseDate,
+} from '../core/time';
 import type { DateString } from '../core/time';
 import type { StoredSession } from './storage';
 import type { DayItem, DayView, ExerciseView, PopupView, SessionItem, WeekView } from './view';
@@ -62,7 +69,13 @@ function eventItem(e: ClassifiedEvent, tz: string, retagged: boolean): DayItem {
   const time = e.allDay ? 'all day' : timeRange(e.start, e.end, tz);
   const base = { eventId: e.id, uid: e.uid, title: e.title || '(no title)', time, retagged };
   if (c.activity === 'run') {
-    return { type: 'run', ...base, kind: c.kind ?? 'easy', intensity: c.intensity ?? 'easy', key: c.key };
+    return {
+      type: 'run',
+      ...base,
+      kind: c.kind ?? 'easy',
+      intensity: c.intensity ?? 'easy',
+      key: c.key,
+    };
   }
   if (c.activity === 'other') return { type: 'busy', ...base, free: e.transparent || e.allDay };
   return { type: c.activity, ...base };
@@ -111,7 +124,12 @@ export function buildView(input: BuildViewInput): PopupView {
         items.push({ at: s.start, item: sessionItem(s, tz, conflictById.get(s.id)) });
       }
       items.sort((a, b) => a.at - b.at);
-      days.push({ date: d, label: dayLabel(d), today: d === today, items: items.map((x) => x.item) });
+      days.push({
+        date: d,
+        label: dayLabel(d),
+        today: d === today,
+        items: items.map((x) => x.item),
+      });
     }
     return {
       start: week.start,
@@ -132,7 +150,9 @@ export function buildView(input: BuildViewInput): PopupView {
     timezone: tz,
     status: input.hasSources ? 'ready' : 'empty',
     ...(input.syncedAt !== undefined ? { syncedAt: input.syncedAt } : {}),
-    sourceErrors: input.sourceErrors.flatMap((s) => (s.error ? [{ id: s.id, name: s.name, error: s.error }] : [])),
+    sourceErrors: input.sourceErrors.flatMap((s) =>
+      s.error ? [{ id: s.id, name: s.name, error: s.error }] : [],
+    ),
     weeks,
     conflicts: [...input.conflicts],
     acceptedCount: input.sessions.filter((s) => s.status === 'accepted').length,

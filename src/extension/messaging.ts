@@ -24,7 +24,10 @@ function isEnvelope(message: unknown): message is Envelope {
 }
 
 /** Sends a message to the background and returns its result; rejects with the handler's error. */
-export async function sendMessage<K extends MessageType>(type: K, data: DataOf<K>): Promise<ResultOf<K>> {
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  data: DataOf<K>,
+): Promise<ResultOf<K>> {
   const envelope: Envelope = { ironstride: 1, type, data };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
   if (!reply) throw new Error(`No answer to "${type}": the background is not listening`);
@@ -32,7 +35,9 @@ export async function sendMessage<K extends MessageType>(type: K, data: DataOf<K
   return reply.result as ResultOf<K>;
 }
 
-export type Handlers = { [K in MessageType]: (data: DataOf<K>) => Promise<ResultOf<K>> | ResultOf<K> };
+export type Handlers = {
+  [K in MessageType]: (data: DataOf<K>) => Promise<ResultOf<K>> | ResultOf<K>;
+};
 
 /**
  * Registers the background's handlers, one per message type. Errors travel back as messages so
@@ -43,12 +48,16 @@ export function registerHandlers(handlers: Handlers): () => void {
     if (!isEnvelope(message)) return undefined;
     if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
     const handler = handlers[message.type] as ((data: unknown) => unknown) | undefined;
-    if (!handler) return Promise.resolve({ ok: false, error: `Unknown message "${String(message.type)}"` });
+    if (!handler)
+      return Promise.resolve({ ok: false, error: `Unknown message "${String(message.type)}"` });
     return Promise.resolve()
       .then(() => handler(message.data))
       .then(
         (result): Reply => ({ ok: true, result }),
-        (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown): Reply => ({
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        }),
       );
   };
   browser.runtime.onMessage.addListener(listener);

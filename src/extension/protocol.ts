@@ -30,7 +30,8 @@ export type AddSourceInput =
   | { kind: 'url'; url: string; name?: string; role?: SourceRole }
   | { kind: 'file'; name: string; text: string; role?: SourceRole };
 
-export type SavePrefsResult = { ok: true } | { ok: false; issues: { path: string; message: string }[] };
+export type SavePrefsResult =
+  { ok: true } | { ok: false; issues: { path: string; message: string }[] };
 
 export interface Settings {
   sources: SourceSummary[];
@@ -119,7 +120,12 @@ export interface ProtocolMap {
   /** After a calendar change: move the accepted sessions that now break a rule, and only those. */
   replan(data: Record<string, never>): PopupView;
   /** "This is actually a tempo run": kept per event (or per series) and re-plans. */
-  retagEvent(data: { eventId: string; uid: string; series: boolean; retag: RetagChoice | null }): PopupView;
+  retagEvent(data: {
+    eventId: string;
+    uid: string;
+    series: boolean;
+    retag: RetagChoice | null;
+  }): PopupView;
   /** The accepted sessions as an .ics file. */
   exportIcs(data: Record<string, never>): { filename: string; text: string; count: number };
   getSettings(data: Record<string, never>): Settings;
@@ -139,7 +145,11 @@ export interface ProtocolMap {
   /** Revokes the token and forgets Google's data (the write ledger stays). */
   disconnectGoogle(data: Record<string, never>): GoogleSettings;
   /** Reads a Google calendar as training or busy time, or stops reading it. */
-  setGoogleCalendarRole(data: { calendarId: string; name: string; role: GoogleCalendarRole }): SourceSummary[];
+  setGoogleCalendarRole(data: {
+    calendarId: string;
+    name: string;
+    role: GoogleCalendarRole;
+  }): SourceSummary[];
   /** Where Add to calendar writes (an existing calendar needs `calendar.events`: connect first). */
   setGoogleWriteTarget(data: { target: WriteTarget }): GoogleSettings;
   /** Queues a write of the accepted sessions to Google Calendar; progress arrives in the cached view. */

@@ -25,7 +25,11 @@ export function retagFor(choice: RetagChoice): Retag {
   if ((RUN_KINDS as readonly string[]).includes(choice)) {
     const kind = choice as RunKind;
     const intensity =
-      kind === 'recovery' || kind === 'easy' ? 'easy' : kind === 'steady' || kind === 'long' ? 'moderate' : 'hard';
+      kind === 'recovery' || kind === 'easy'
+        ? 'easy'
+        : kind === 'steady' || kind === 'long'
+          ? 'moderate'
+          : 'hard';
     return { activity: 'run', kind, intensity, key: KEY_KINDS.includes(kind) };
   }
   const activity = choice as Exclude<RetagChoice, RunKind>;

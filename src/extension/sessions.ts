@@ -28,7 +28,11 @@ export function mergeWeekPlan(
   const others = previous.filter((s) => weekOf(s, prefs) !== week);
   const fresh = planned.map((p): StoredSession => {
     const before = byId.get(p.id);
-    const alternatives = p.alternatives.map((a) => ({ start: a.start, end: a.end, reasons: a.reasons }));
+    const alternatives = p.alternatives.map((a) => ({
+      start: a.start,
+      end: a.end,
+      reasons: a.reasons,
+    }));
     if (before && before.status === 'accepted' && p.status === 'kept') {
       return { ...before, alternatives };
     }
@@ -74,8 +78,12 @@ export function pruneAlternatives(
     if (s.status === 'skipped' || s.alternatives.length === 0) return s;
     const alternatives = s.alternatives.filter((alt) => {
       if (alt.start < now) return false;
-      const moved = active.map((o) => (o.id === s.id ? { id: o.id, start: alt.start, end: alt.end } : o));
-      return checkSessions({ events, prefs, sessions: moved, notBefore: now }).every((c) => !c.problem);
+      const moved = active.map((o) =>
+        o.id === s.id ? { id: o.id, start: alt.start, end: alt.end } : o,
+      );
+      return checkSessions({ events, prefs, sessions: moved, notBefore: now }).every(
+        (c) => !c.problem,
+      );
     });
     return alternatives.length === s.alternatives.length ? s : { ...s, alternatives };
   });
@@ -98,10 +106,15 @@ export function moveToAlternative(
   const session = sessions.find((s) => s.id === sessionId);
   if (!session) throw new Error(`No session "${sessionId}": plan the week again`);
   const alt = session.alternatives[index];
-  if (!alt) throw new Error('That time is no longer offered; plan the week again to see current options');
-  const moved = activeSessions(sessions).map((o) => (o.id === sessionId ? { id: o.id, start: alt.start, end: alt.end } : o));
+  if (!alt)
+    throw new Error('That time is no longer offered; plan the week again to see current options');
+  const moved = activeSessions(sessions).map((o) =>
+    o.id === sessionId ? { id: o.id, start: alt.start, end: alt.end } : o,
+  );
   if (alt.start < now) throw new Error('That time has already passed');
-  const problem = checkSessions({ events, prefs, sessions: moved, notBefore: now }).find((c) => c.problem)?.problem;
+  const problem = checkSessions({ events, prefs, sessions: moved, notBefore: now }).find(
+    (c) => c.problem,
+  )?.problem;
   if (problem) throw new Error(`That time no longer fits: ${problem}`);
   const reasons = [...alt.reasons, 'moved here by you'];
   const updated: StoredSession = {

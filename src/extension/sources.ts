@@ -15,25 +15,53 @@ const name = z.string().trim().max(100);
 
 /** The options page's "add a calendar" input, checked at the boundary. */
 export const addSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('url'), url: z.string().trim().min(1, 'enter the feed address').max(2048), name: name.optional(), role }),
+  z.object({
+    kind: z.literal('url'),
+    url: z.string().trim().min(1, 'enter the feed address').max(2048),
+    name: name.optional(),
+    role,
+  }),
   z.object({
     kind: z.literal('file'),
     name: name.min(1, 'the file needs a name'),
-    text: z.string().max(MAX_FILE_CHARS, `the file is larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; add it as a feed URL instead`),
+    text: z
+      .string()
+      .max(
+        MAX_FILE_CHARS,
+        `the file is larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; add it as a feed URL instead`,
+      ),
     role,
   }),
 ]);
 
-export const updateSourceSchema = z.object({ id: z.string().min(1), name: name.min(1).optional(), role: z.enum(['training', 'busy']).optional() });
+export const updateSourceSchema = z.object({
+  id: z.string().min(1),
+  name: name.min(1).optional(),
+  role: z.enum(['training', 'busy']).optional(),
+});
 
 /** Builds the stored source for a validated input. */
 export function newSource(input: AddSourceInput, id: string, now: number): UrlSource | FileSource {
   const parsed = addSourceSchema.parse(input);
   if (parsed.kind === 'url') {
     const url = normalizeFeedUrl(parsed.url);
-    return { id, kind: 'url', url, name: parsed.name || new URL(url).host, role: parsed.role, addedAt: now };
+    return {
+      id,
+      kind: 'url',
+      url,
+      name: parsed.name || new URL(url).host,
+      role: parsed.role,
+      addedAt: now,
+    };
   }
-  return { id, kind: 'file', text: parsed.text, name: parsed.name, role: parsed.role, addedAt: now };
+  return {
+    id,
+    kind: 'file',
+    text: parsed.text,
+    name: parsed.name,
+    role: parsed.role,
+    addedAt: now,
+  };
 }
 
 /** Downloads (or takes the stored text of) a calendar and reads its occurrences over `range`. */
@@ -48,7 +76,11 @@ export async function readSource(
   } else {
     input = source.text;
   }
-  const result = readIcs(input, { timezone: options.timezone, range: options.range, source: source.name });
+  const result = readIcs(input, {
+    timezone: options.timezone,
+    range: options.range,
+    source: source.name,
+  });
   return {
     syncedAt: options.now,
     range: options.range,
@@ -62,11 +94,15 @@ export async function readSource(
 export function describeSourceError(error: unknown): string {
   if (error instanceof IcsError) return `not a calendar: ${error.message}`;
   if (error instanceof FetchCalendarError) return error.message;
-  if (error instanceof GoogleAuthError) return 'Google needs you to sign in again: reconnect Google in Settings';
+  if (error instanceof GoogleAuthError)
+    return 'Google needs you to sign in again: reconnect Google in Settings';
   return error instanceof Error ? error.message : String(error);
 }
 
-export function summarizeSource(source: CalendarSource, events: SourceEvents | undefined): SourceSummary {
+export function summarizeSource(
+  source: CalendarSource,
+  events: SourceEvents | undefined,
+): SourceSummary {
   return {
     id: source.id,
     kind: source.kind,
@@ -74,7 +110,9 @@ export function summarizeSource(source: CalendarSource, events: SourceEvents | u
     role: source.role,
     ...(source.kind === 'url' ? { url: source.url } : {}),
     ...(source.kind === 'google' ? { calendarId: source.calendarId } : {}),
-    ...(events ? { syncedAt: events.syncedAt, read: events.read, skipped: events.skipped.length } : {}),
+    ...(events
+      ? { syncedAt: events.syncedAt, read: events.read, skipped: events.skipped.length }
+      : {}),
     ...(events?.error ? { error: events.error } : {}),
   };
 }

@@ -64,7 +64,16 @@ export const sourcesItem = storage.defineItem<CalendarSource[]>('local:sources',
         if (isSource(entry)) return [entry];
         if (typeof entry !== 'string' || !URL.canParse(entry)) return [];
         const name = new URL(entry).host;
-        return [{ id: `src-migrated-${i + 1}`, kind: 'url', url: entry, name, role: 'training', addedAt: 0 }];
+        return [
+          {
+            id: `src-migrated-${i + 1}`,
+            kind: 'url',
+            url: entry,
+            name,
+            role: 'training',
+            addedAt: 0,
+          },
+        ];
       }),
   },
 });

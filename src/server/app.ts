@@ -63,7 +63,13 @@ export type ErrorCode =
 
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
-function fail(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
+function fail(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   return c.json({ error: { code, message } }, status, { ...NO_STORE, ...headers });
 }
 
@@ -80,7 +86,10 @@ function clientAddress(c: Context<{ Bindings: NodeBindings }>, trustProxyHops: n
   if (trustProxyHops === 0) return socketAddress;
   const forwarded = c.req.header('x-forwarded-for');
   if (!forwarded) return socketAddress;
-  const hops = forwarded.split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = forwarded
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   // Each trusted proxy appended the address it saw; the one `trustProxyHops` from the end was
   // added by the outermost trusted proxy, and anything before it the client could have forged.
   return hops[Math.max(0, hops.length - trustProxyHops)] ?? socketAddress;
@@ -92,7 +101,13 @@ function bearerToken(header: string | undefined): string | undefined {
 }
 
 export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
-  const { store, config, clock = Date.now, logger = silentLogger, randomBytes = nodeRandomBytes } = deps;
+  const {
+    store,
+    config,
+    clock = Date.now,
+    logger = silentLogger,
+    randomBytes = nodeRandomBytes,
+  } = deps;
   const cache = deps.cache ?? new FeedCache(store, { maxBytes: config.cacheBytes });
   const createLimiter = new RateLimiter(config.limits.create, clock);
   const writeLimiter = new RateLimiter(config.limits.write, clock);
@@ -120,7 +135,12 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
-      return fail(c, error.status as ContentfulStatusCode, 'invalid-body', error.message || 'bad request');
+      return fail(
+        c,
+        error.status as ContentfulStatusCode,
+        'invalid-body',
+        error.message || 'bad request',
+      );
     }
     logger.error('request failed', {
       method: c.req.method,
@@ -131,7 +151,9 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
     return fail(c, 500, 'internal', 'The server could not complete this request. Try again later.');
   });
 
-  app.notFound((c) => fail(c, 404, 'not-found', 'No such endpoint. See the README for the feed server API.'));
+  app.notFound((c) =>
+    fail(c, 404, 'not-found', 'No such endpoint. See the README for the feed server API.'),
+  );
 
   /**
    * The hot path: a cached feed is answered synchronously, with headers built once per version,
@@ -139,10 +161,22 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
    */
   const serveFeed = (c: Context, feed: CachedFeed | undefined): Response => {
     if (!feed) {
-      return fail(c, 404, 'feed-not-found', 'No feed at this address: it was deleted, or its link was replaced by a new one.');
+      return fail(
+        c,
+        404,
+        'feed-not-found',
+        'No feed at this address: it was deleted, or its link was replaced by a new one.',
+      );
     }
-    const reply = replyWithFeed(feed, c.req.header('if-none-match'), c.req.header('if-modified-since'));
-    return new Response(reply.body as Uint8Array<ArrayBuffer> | null, { status: reply.status, headers: reply.headers });
+    const reply = replyWithFeed(
+      feed,
+      c.req.header('if-none-match'),
+      c.req.header('if-modified-since'),
+    );
+    return new Response(reply.body as Uint8Array<ArrayBuffer> | null, {
+      status: reply.status,
+      headers: reply.headers,
+    });
   };
 
   app.get('/feeds/:file', (c): Response | Promise<Response> => {
@@ -156,7 +190,11 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
 
   app.get('/healthz', async (c) => {
     const ok = await store.health();
-    return c.json(ok ? { ok: true, database: 'ok' } : { ok: false, database: 'unreachable' }, ok ? 200 : 503, NO_STORE);
+    return c.json(
+      ok ? { ok: true, database: 'ok' } : { ok: false, database: 'unreachable' },
+      ok ? 200 : 503,
+      NO_STORE,
+    );
   });
 
   app.use(
@@ -173,26 +211,49 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
   const limited = (c: Context, limiter: RateLimiter, key: string) => {
     const decision = limiter.take(key);
     if (decision.allowed) return undefined;
-    return fail(c, 429, 'rate-limited', `Too many requests; try again in ${decision.retryAfterSeconds} s.`, {
-      'Retry-After': String(decision.retryAfterSeconds),
-    });
+    return fail(
+      c,
+      429,
+      'rate-limited',
+      `Too many requests; try again in ${decision.retryAfterSeconds} s.`,
+      {
+        'Retry-After': String(decision.retryAfterSeconds),
+      },
+    );
   };
 
   /** Checks the feed id's shape and the bearer token's presence; the store checks the token. */
   const writeAccess = (c: Context) => {
     const feedId = c.req.param('feedId') ?? '';
     if (!FEED_ID_PATTERN.test(feedId)) {
-      return { response: fail(c, 404, 'feed-not-found', 'No feed with this id: it was deleted, or its link was replaced by a new one.') };
+      return {
+        response: fail(
+          c,
+          404,
+          'feed-not-found',
+          'No feed with this id: it was deleted, or its link was replaced by a new one.',
+        ),
+      };
     }
     // Per client and feed: a subscriber who knows the feed's URL can't use up its owner's writes.
-    const refused = limited(c, writeLimiter, `${clientAddress(c, config.trustProxyHops)} ${feedId}`);
+    const refused = limited(
+      c,
+      writeLimiter,
+      `${clientAddress(c, config.trustProxyHops)} ${feedId}`,
+    );
     if (refused) return { response: refused };
     const token = bearerToken(c.req.header('authorization'));
     if (!token) {
       return {
-        response: fail(c, 401, 'unauthorized', 'Send the feed\'s write token as "Authorization: Bearer <token>".', {
-          'WWW-Authenticate': 'Bearer',
-        }),
+        response: fail(
+          c,
+          401,
+          'unauthorized',
+          'Send the feed\'s write token as "Authorization: Bearer <token>".',
+          {
+            'WWW-Authenticate': 'Bearer',
+          },
+        ),
       };
     }
     return { feedId, tokenHash: hashToken(token) };
@@ -200,7 +261,12 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
 
   const refusal = (c: Context, reason: 'not-found' | 'unauthorized') =>
     reason === 'not-found'
-      ? fail(c, 404, 'feed-not-found', 'No feed with this id: it was deleted, or its link was replaced by a new one.')
+      ? fail(
+          c,
+          404,
+          'feed-not-found',
+          'No feed with this id: it was deleted, or its link was replaced by a new one.',
+        )
       : fail(c, 401, 'unauthorized', 'This write token does not belong to this feed.', {
           'WWW-Authenticate': 'Bearer error="invalid_token"',
         });
@@ -218,7 +284,13 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
     '/api/feeds/:feedId',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => fail(c, 413, 'body-too-large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB; send fewer or shorter sessions.`),
+      onError: (c) =>
+        fail(
+          c,
+          413,
+          'body-too-large',
+          `The body is larger than ${MAX_BODY_BYTES / 1024} KB; send fewer or shorter sessions.`,
+        ),
     }),
     async (c) => {
       const access = writeAccess(c);

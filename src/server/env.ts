@@ -59,11 +59,24 @@ const envSchema = z.object({
     if (v === undefined) return true;
     if (!URL.canParse(v)) return false;
     const url = new URL(v);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash && !url.username;
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      !url.search &&
+      !url.hash &&
+      !url.username
+    );
   }, 'expected an http(s) URL without query, fragment or credentials, e.g. https://feeds.example.com'),
   IRONSTRIDE_EXTENSION_IDS: optionalText
-    .transform((v) => (v ?? '').split(',').map((id) => id.trim()).filter(Boolean))
-    .refine((ids) => ids.every((id) => /^[A-Za-z0-9@._{}-]{1,100}$/.test(id)), 'expected extension ids separated by commas'),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (ids) => ids.every((id) => /^[A-Za-z0-9@._{}-]{1,100}$/.test(id)),
+      'expected extension ids separated by commas',
+    ),
   IRONSTRIDE_TRUST_PROXY: int(0, 10, 0),
   IRONSTRIDE_REFRESH_MINUTES: int(5, 7 * 24 * 60, 60),
   IRONSTRIDE_CACHE_MB: int(1, 16_384, 64),

@@ -33,9 +33,14 @@ const feedBodySchema = z.object({
   timezone: z
     .string({ error: 'expected an IANA time zone such as "Europe/London"' })
     .max(100)
-    .refine(isValidTimeZone, 'not a time zone this server knows; use an IANA name such as "Europe/London"')
+    .refine(
+      isValidTimeZone,
+      'not a time zone this server knows; use an IANA name such as "Europe/London"',
+    )
     .transform(canonicalZone),
-  sessions: z.array(planSessionJsonSchema, { error: 'expected "sessions" to be an array of session objects' }),
+  sessions: z.array(planSessionJsonSchema, {
+    error: 'expected "sessions" to be an array of session objects',
+  }),
 });
 
 export type FeedBodyResult =
@@ -50,7 +55,12 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || 'body';
 }
 
-const invalid = (message: string): FeedBodyResult => ({ ok: false, status: 400, code: 'invalid-body', message });
+const invalid = (message: string): FeedBodyResult => ({
+  ok: false,
+  status: 400,
+  code: 'invalid-body',
+  message,
+});
 
 /**
  * Validates a parsed JSON body against SPEC §9 and the server's limits, at `now` (epoch ms).
@@ -83,13 +93,19 @@ export function parseFeedBody(raw: unknown, now: number): FeedBodyResult {
   const latest = now + SESSION_WINDOW.futureDays * DAY_MS;
   for (const [i, session] of content.sessions.entries()) {
     // The id becomes the event's UID: two sessions with one id would be one event to a calendar.
-    if (seen.has(session.id)) return invalid(`sessions[${i}].id: "${session.id}" appears twice; session ids must be unique`);
+    if (seen.has(session.id))
+      return invalid(
+        `sessions[${i}].id: "${session.id}" appears twice; session ids must be unique`,
+      );
     seen.add(session.id);
     const start = Date.parse(session.start);
     const end = Date.parse(session.end);
-    if (end - start > MAX_SESSION_MS) return invalid(`sessions[${i}].end: a session lasts at most 24 hours`);
+    if (end - start > MAX_SESSION_MS)
+      return invalid(`sessions[${i}].end: a session lasts at most 24 hours`);
     if (start < earliest || end > latest) {
-      return invalid(`sessions[${i}].start: sessions must fall within 2 years before and 5 years after today`);
+      return invalid(
+        `sessions[${i}].start: sessions must fall within 2 years before and 5 years after today`,
+      );
     }
   }
   return { ok: true, content };

@@ -43,14 +43,18 @@ export const MAX_REMEMBERED_REMOVED = 1000;
  * exercises, one line per exercise and the reasons, as the planner would have written them.
  */
 export function sessionDescription(session: PlanSessionInput): string {
-  if (session.description.trim() !== '' || (session.exercises.length === 0 && session.reasons.length === 0)) {
+  if (
+    session.description.trim() !== '' ||
+    (session.exercises.length === 0 && session.reasons.length === 0)
+  ) {
     return session.description;
   }
   const lines = session.exercises.map((e, i) => {
     const dose = e.seconds !== undefined ? { seconds: e.seconds } : { reps: e.reps ?? 1 };
     return `${i + 1}. ${formatPrescription({ id: e.name, name: e.name, sets: e.sets, restSeconds: e.restSeconds, cue: e.cue, ...(e.perSide ? { perSide: true } : {}), ...dose })}`;
   });
-  if (session.reasons.length > 0) lines.push('', 'Why this slot:', ...session.reasons.map((r) => `- ${r}`));
+  if (session.reasons.length > 0)
+    lines.push('', 'Why this slot:', ...session.reasons.map((r) => `- ${r}`));
   lines.push('', IRONSTRIDE_MARKER);
   return lines.join('\n');
 }
@@ -66,7 +70,13 @@ function toIcsSession(session: PlanSessionInput): Omit<IcsSession, 'sequence'> {
 }
 
 function fingerprint(session: Omit<IcsSession, 'sequence'>, timezone: string): string {
-  const written = JSON.stringify([timezone, session.start, session.end, session.title, session.description]);
+  const written = JSON.stringify([
+    timezone,
+    session.start,
+    session.end,
+    session.title,
+    session.description,
+  ]);
   return createHash('sha256').update(written).digest('base64url').slice(0, 22);
 }
 
@@ -85,7 +95,10 @@ export function assignSequences(
   for (const session of sessions) {
     const f = fingerprint(session, timezone);
     const before = previous[session.id];
-    next[session.id] = { f, s: before === undefined ? 0 : before.f === f ? before.s : before.s + 1 };
+    next[session.id] = {
+      f,
+      s: before === undefined ? 0 : before.f === f ? before.s : before.s + 1,
+    };
   }
   const removed = Object.entries(previous)
     .filter(([id]) => next[id] === undefined)
@@ -113,7 +126,10 @@ export interface RenderedVersion {
 }
 
 /** Renders one version of a feed; the bytes served for it until the next version. */
-export function renderFeedVersion(content: FeedContent, options: RenderFeedOptions): RenderedVersion {
+export function renderFeedVersion(
+  content: FeedContent,
+  options: RenderFeedOptions,
+): RenderedVersion {
   const sessions = content.sessions.map(toIcsSession);
   const sequences = assignSequences(options.previous, sessions, content.timezone, options.version);
   const ics = writeIcs(

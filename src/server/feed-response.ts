@@ -20,7 +20,11 @@ export interface FeedReply {
 }
 
 /** 200 with the bytes, or 304 when the client's copy is current. */
-export function replyWithFeed(feed: CachedFeed, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined): FeedReply {
+export function replyWithFeed(
+  feed: CachedFeed,
+  ifNoneMatch: string | undefined,
+  ifModifiedSince: string | undefined,
+): FeedReply {
   if (isNotModified(ifNoneMatch, ifModifiedSince, feed)) {
     return { status: 304, headers: feed.notModifiedHeaders, body: null };
   }
@@ -34,7 +38,10 @@ const FEED_URL = /^\/feeds\/([A-Za-z0-9_-]{24})\.ics$/;
  * A Node request handler that answers GET/HEAD of a cached feed and returns true, or returns
  * false and leaves the request untouched for Hono.
  */
-export function createFeedFastPath(cache: FeedCache, logger: Logger): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function createFeedFastPath(
+  cache: FeedCache,
+  logger: Logger,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
   const logRequests = logger.level === 'debug' || logger.level === 'info';
   return (req, res) => {
     const method = req.method;
@@ -48,9 +55,14 @@ export function createFeedFastPath(cache: FeedCache, logger: Logger): (req: Inco
     const ifModifiedSince = req.headers['if-modified-since'];
     const reply = replyWithFeed(feed, ifNoneMatch, ifModifiedSince);
     res.writeHead(reply.status, reply.headers);
-    res.end(method === 'HEAD' ? undefined : reply.body ?? undefined);
+    res.end(method === 'HEAD' ? undefined : (reply.body ?? undefined));
     if (logRequests) {
-      logger.info('request', { method, route: '/feeds/:file', status: reply.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+      logger.info('request', {
+        method,
+        route: '/feeds/:file',
+        status: reply.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
     }
     return true;
   };

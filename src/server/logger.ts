@@ -30,7 +30,9 @@ export function createJsonLogger(level: LogLevel, write: (line: string) => void)
   const at = (lvl: Exclude<LogLevel, 'silent'>) => {
     if (LOG_LEVELS.indexOf(lvl) < threshold) return () => {};
     return (message: string, fields: LogFields = {}) => {
-      write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg: message, ...fields })}\n`);
+      write(
+        `${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg: message, ...fields })}\n`,
+      );
     };
   };
   return { level, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };

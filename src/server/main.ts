@@ -18,10 +18,16 @@ let running: Awaited<ReturnType<typeof startServer>>;
 try {
   running = await startServer(env, logger);
 } catch (error) {
-  process.stderr.write(`ironstride feed server: ${redact(error instanceof Error ? error.message : String(error))}\n`);
+  process.stderr.write(
+    `ironstride feed server: ${redact(error instanceof Error ? error.message : String(error))}\n`,
+  );
   process.exit(1);
 }
-logger.info('listening', { url: running.url, publicUrl: running.publicUrl, database: running.database });
+logger.info('listening', {
+  url: running.url,
+  publicUrl: running.publicUrl,
+  database: running.database,
+});
 
 let stopping = false;
 const shutdown = (signal: NodeJS.Signals) => {

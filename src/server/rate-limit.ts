@@ -50,7 +50,10 @@ export class RateLimiter {
       return { allowed: true, retryAfterSeconds: 0 };
     }
     const wait = perMs > 0 ? (1 - bucket.tokens) / perMs : Infinity;
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.min(wait, 86_400_000) / 1000)) };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil(Math.min(wait, 86_400_000) / 1000)),
+    };
   }
 
   get size(): number {

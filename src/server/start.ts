@@ -74,7 +74,10 @@ function hostForUrl(host: string): string {
 }
 
 /** Opens the store the environment names: PostgreSQL when `databaseUrl` is set, else embedded. */
-export async function openStore(env: ServerEnv, logger: Logger): Promise<{ store: FeedStore; database: string; release: () => void }> {
+export async function openStore(
+  env: ServerEnv,
+  logger: Logger,
+): Promise<{ store: FeedStore; database: string; release: () => void }> {
   let sql: SqlClient;
   let database: string;
   let release = () => {};
@@ -114,7 +117,8 @@ export async function startServer(env: ServerEnv, logger: Logger): Promise<Runni
   const cache = new FeedCache(store, { maxBytes: env.cacheBytes });
   const fastPath = createFeedFastPath(cache, logger);
   const honoListener = getRequestListener(
-    (request, bindings) => (ready.app ? ready.app.fetch(request, bindings) : new Response(null, { status: 503 })),
+    (request, bindings) =>
+      ready.app ? ready.app.fetch(request, bindings) : new Response(null, { status: 503 }),
     { hostname: env.host },
   );
   // Cached feed GETs are answered before Hono (see feed-response.ts); everything else is Hono's.
@@ -133,8 +137,12 @@ export async function startServer(env: ServerEnv, logger: Logger): Promise<Runni
     await store.close().catch(() => {});
     release();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new StartError(`port ${env.port} on ${env.host} is already in use; pick another with --port`);
-    if (code === 'EACCES') throw new StartError(`not allowed to listen on port ${env.port}; use a port above 1023`);
+    if (code === 'EADDRINUSE')
+      throw new StartError(
+        `port ${env.port} on ${env.host} is already in use; pick another with --port`,
+      );
+    if (code === 'EACCES')
+      throw new StartError(`not allowed to listen on port ${env.port}; use a port above 1023`);
     throw error;
   }
   const { port } = server.address() as AddressInfo;

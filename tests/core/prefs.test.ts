@@ -32,7 +32,15 @@ describe('parsePreferences', () => {
 
   it('merges overlapping windows', () => {
     const prefs = parsePreferences(
-      { availability: { mon: [['17:00', '19:00'], ['06:00', '07:00'], ['18:30', '21:00']] } },
+      {
+        availability: {
+          mon: [
+            ['17:00', '19:00'],
+            ['06:00', '07:00'],
+            ['18:30', '21:00'],
+          ],
+        },
+      },
       defaults,
     );
     expect(prefs.availability[1]).toEqual([
@@ -57,7 +65,10 @@ describe('parsePreferences', () => {
   });
 
   it('defaults a race to priority A', () => {
-    const prefs = parsePreferences({ races: [{ date: '2027-04-25', name: 'London Marathon' }] }, defaults);
+    const prefs = parsePreferences(
+      { races: [{ date: '2027-04-25', name: 'London Marathon' }] },
+      defaults,
+    );
     expect(prefs.races).toEqual([{ date: '2027-04-25', name: 'London Marathon', priority: 'A' }]);
   });
 });

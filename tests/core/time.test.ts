@@ -44,9 +44,15 @@ describe('zonedInstant', () => {
 
 describe('formatInstant', () => {
   it('prints the zone offset as SPEC §8 asks', () => {
-    expect(formatInstant(Date.UTC(2027, 2, 2, 6, 30), 'Europe/London')).toBe('2027-03-02T06:30:00+00:00');
-    expect(formatInstant(Date.UTC(2027, 4, 4, 11), 'America/New_York')).toBe('2027-05-04T07:00:00-04:00');
-    expect(formatInstant(Date.UTC(2027, 0, 10, 1, 30), 'Asia/Kolkata')).toBe('2027-01-10T07:00:00+05:30');
+    expect(formatInstant(Date.UTC(2027, 2, 2, 6, 30), 'Europe/London')).toBe(
+      '2027-03-02T06:30:00+00:00',
+    );
+    expect(formatInstant(Date.UTC(2027, 4, 4, 11), 'America/New_York')).toBe(
+      '2027-05-04T07:00:00-04:00',
+    );
+    expect(formatInstant(Date.UTC(2027, 0, 10, 1, 30), 'Asia/Kolkata')).toBe(
+      '2027-01-10T07:00:00+05:30',
+    );
   });
 });
 

@@ -21,7 +21,8 @@ function fakeFetch(feeds: Map<string, string>): typeof globalThis.fetch {
   return async (input) => {
     const url = String(input);
     const body = feeds.get(url);
-    if (body === undefined) return new Response('not found', { status: 404, statusText: 'Not Found' });
+    if (body === undefined)
+      return new Response('not found', { status: 404, statusText: 'Not Found' });
     return new Response(body, { status: 200, headers: { 'content-type': 'text/calendar' } });
   };
 }
@@ -42,9 +43,13 @@ function setup(overrides: Partial<BackgroundDeps> = {}) {
 }
 
 const sessionsOf = (view: PopupView): SessionItem[] =>
-  view.weeks.flatMap((w) => w.days.flatMap((d) => d.items.filter((i): i is SessionItem => i.type === 'session')));
+  view.weeks.flatMap((w) =>
+    w.days.flatMap((d) => d.items.filter((i): i is SessionItem => i.type === 'session')),
+  );
 const dayOf = (view: PopupView, id: string) =>
-  view.weeks.flatMap((w) => w.days).find((d) => d.items.some((i) => i.type === 'session' && i.id === id))?.date;
+  view.weeks
+    .flatMap((w) => w.days)
+    .find((d) => d.items.some((i) => i.type === 'session' && i.id === id))?.date;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -63,8 +68,17 @@ describe('background service', () => {
     const { handlers, feeds } = setup();
     feeds.set(FEED, TWO_HARD_DAYS);
     await handlers.savePrefs(PREFS);
-    const summary = await handlers.addSource({ kind: 'url', url: 'webcal://coach.example/plan.ics' });
-    expect(summary).toMatchObject({ kind: 'url', url: FEED, name: 'coach.example', read: 7, skipped: 0 });
+    const summary = await handlers.addSource({
+      kind: 'url',
+      url: 'webcal://coach.example/plan.ics',
+    });
+    expect(summary).toMatchObject({
+      kind: 'url',
+      url: FEED,
+      name: 'coach.example',
+      read: 7,
+      skipped: 0,
+    });
 
     const view = await handlers.getView({});
     const runs = view.weeks[0]!.days.flatMap((d) => d.items.filter((i) => i.type === 'run'));
@@ -93,7 +107,10 @@ describe('background service', () => {
     const file = await handlers.exportIcs({});
     expect(file.count).toBe(1);
     expect(file.filename).toBe('ironstride-strength-2027-05-03.ics');
-    const back = readIcs(file.text, { timezone: 'Europe/London', range: { start: NOW - 7 * 86_400_000, end: NOW + 7 * 86_400_000 } });
+    const back = readIcs(file.text, {
+      timezone: 'Europe/London',
+      range: { start: NOW - 7 * 86_400_000, end: NOW + 7 * 86_400_000 },
+    });
     expect(back.events.map((e) => e.ironstrideSessionId)).toEqual([sessions[0]!.id]);
     expect(back.events[0]!.description).toContain(sessions[0]!.exercises[0]!.name);
   });
@@ -109,7 +126,8 @@ describe('background service', () => {
     const sessions = (await planItem.getValue()).sessions;
     expect(sessions.length).toBeGreaterThan(0);
     for (const s of sessions) expect(s.start).toBeGreaterThanOrEqual(now);
-    for (const s of sessions) for (const a of s.alternatives) expect(a.start).toBeGreaterThanOrEqual(now);
+    for (const s of sessions)
+      for (const a of s.alternatives) expect(a.start).toBeGreaterThanOrEqual(now);
     expect(planned.weeks[0]!.unplaced.join(' ')).toMatch(/Tue — already past/);
   });
 
@@ -127,7 +145,10 @@ describe('background service', () => {
     const view = await restarted.handlers.getView({});
     expect(sessionsOf(view).map((s) => s.status)).toEqual(['accepted', 'skipped']);
     await restarted.handlers.resetSession({ sessionId: second!.id });
-    expect((await planItem.getValue()).sessions.map((s) => s.status)).toEqual(['accepted', 'suggested']);
+    expect((await planItem.getValue()).sessions.map((s) => s.status)).toEqual([
+      'accepted',
+      'suggested',
+    ]);
   });
 
   it('moves a session to one of its alternatives and keeps the others legal', async () => {
@@ -140,9 +161,13 @@ describe('background service', () => {
     expect(thursday.alternatives.length).toBeGreaterThan(0);
     const moved = await handlers.moveSession({ sessionId: thursday.id, alternative: 0 });
     const after = sessionsOf(moved).find((s) => s.id === thursday.id)!;
-    expect(`${dayOf(moved, after.id)}, ${after.time}`).not.toBe(`${dayOf(planned, thursday.id)}, ${thursday.time}`);
+    expect(`${dayOf(moved, after.id)}, ${after.time}`).not.toBe(
+      `${dayOf(planned, thursday.id)}, ${thursday.time}`,
+    );
     expect(after.reasons).toContain('moved here by you');
-    await expect(handlers.moveSession({ sessionId: thursday.id, alternative: 9 })).rejects.toThrow(/no longer offered/);
+    await expect(handlers.moveSession({ sessionId: thursday.id, alternative: 9 })).rejects.toThrow(
+      /no longer offered/,
+    );
   });
 
   it('re-plans when the runner re-tags an easy run as a tempo run', async () => {
@@ -151,16 +176,32 @@ describe('background service', () => {
     await handlers.savePrefs(PREFS);
     await handlers.addSource({ kind: 'url', url: FEED });
     const planned = await handlers.planWeek({ weekStart: '2027-05-03' });
-    expect(sessionsOf(planned).map((s) => dayOf(planned, s.id))).toEqual(['2027-05-04', '2027-05-06']);
+    expect(sessionsOf(planned).map((s) => dayOf(planned, s.id))).toEqual([
+      '2027-05-04',
+      '2027-05-06',
+    ]);
     const wednesday = planned.weeks[0]!.days[2]!.items.find((i) => i.type === 'run')!;
     if (wednesday.type !== 'run') throw new Error('expected a run');
-    const view = await handlers.retagEvent({ eventId: wednesday.eventId, uid: wednesday.uid, series: false, retag: 'tempo' });
+    const view = await handlers.retagEvent({
+      eventId: wednesday.eventId,
+      uid: wednesday.uid,
+      series: false,
+      retag: 'tempo',
+    });
     const run = view.weeks[0]!.days[2]!.items.find((i) => i.type === 'run');
     expect(run).toMatchObject({ kind: 'tempo', intensity: 'hard', retagged: true });
     // Tuesday is now the day before a key run: no session there any more.
     expect(sessionsOf(view).map((s) => dayOf(view, s.id))).not.toContain('2027-05-04');
-    const reset = await handlers.retagEvent({ eventId: wednesday.eventId, uid: wednesday.uid, series: false, retag: null });
-    expect(reset.weeks[0]!.days[2]!.items.find((i) => i.type === 'run')).toMatchObject({ kind: 'easy', retagged: false });
+    const reset = await handlers.retagEvent({
+      eventId: wednesday.eventId,
+      uid: wednesday.uid,
+      series: false,
+      retag: null,
+    });
+    expect(reset.weeks[0]!.days[2]!.items.find((i) => i.type === 'run')).toMatchObject({
+      kind: 'easy',
+      retagged: false,
+    });
   });
 
   it('flags an accepted session a moved run made illegal, and re-plans with the fewest moves', async () => {
@@ -193,7 +234,11 @@ describe('background service', () => {
     expect(fixed.conflicts).toEqual([]);
     expect(badges.at(-1)).toMatchObject({ text: '' });
     const after = sessionsOf(fixed);
-    expect(after.find((s) => s.id === tuesday!.id)).toMatchObject({ time: tuesday!.time, status: 'accepted', moved: false });
+    expect(after.find((s) => s.id === tuesday!.id)).toMatchObject({
+      time: tuesday!.time,
+      status: 'accepted',
+      moved: false,
+    });
     // Friday itself is now a hard day with room after the hills: hard days hard.
     const moved = after.find((s) => s.id === thursday!.id)!;
     expect(moved).toMatchObject({ status: 'accepted', moved: true });
@@ -210,25 +255,36 @@ describe('background service', () => {
     const [summary] = (await handlers.getSettings({})).sources;
     expect(summary).toMatchObject({ read: 7, error: expect.stringMatching(/answered 404/) });
     expect((await eventsItem.getValue())['src-1']!.events.length).toBeGreaterThan(0);
-    expect((await viewItem.getValue())!.sourceErrors).toEqual([{ id: 'src-1', name: 'coach.example', error: expect.stringMatching(/404/) }]);
+    expect((await viewItem.getValue())!.sourceErrors).toEqual([
+      { id: 'src-1', name: 'coach.example', error: expect.stringMatching(/404/) },
+    ]);
   });
 
   it('refuses a source that is not a calendar, naming it', async () => {
     const { handlers } = setup();
-    await expect(handlers.addSource({ kind: 'file', name: 'notes.ics', text: '<html>nope</html>' })).rejects.toThrow(
-      /Could not add notes\.ics: not a calendar/,
-    );
-    await expect(handlers.addSource({ kind: 'url', url: 'ftp://example.com/x.ics' })).rejects.toThrow(/Unsupported calendar URL scheme/);
+    await expect(
+      handlers.addSource({ kind: 'file', name: 'notes.ics', text: '<html>nope</html>' }),
+    ).rejects.toThrow(/Could not add notes\.ics: not a calendar/);
+    await expect(
+      handlers.addSource({ kind: 'url', url: 'ftp://example.com/x.ics' }),
+    ).rejects.toThrow(/Unsupported calendar URL scheme/);
     expect(await sourcesItem.getValue()).toEqual([]);
   });
 
   it('treats a busy-only calendar as busy time, never as runs', async () => {
     const { handlers } = setup();
     await handlers.savePrefs(PREFS);
-    const added = await handlers.addSource({ kind: 'file', name: 'work.ics', text: TWO_HARD_DAYS, role: 'busy' });
+    const added = await handlers.addSource({
+      kind: 'file',
+      name: 'work.ics',
+      text: TWO_HARD_DAYS,
+      role: 'busy',
+    });
     expect(added.role).toBe('busy');
     const view = await handlers.getView({});
-    const types = new Set(view.weeks.flatMap((w) => w.days.flatMap((d) => d.items.map((i) => i.type))));
+    const types = new Set(
+      view.weeks.flatMap((w) => w.days.flatMap((d) => d.items.map((i) => i.type))),
+    );
     expect(types).toEqual(new Set(['busy']));
   });
 
@@ -244,7 +300,11 @@ describe('background service', () => {
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
     ].join('\r\n');
-    await handlers.addSource({ kind: 'file', name: 'life.ics', text: TWO_HARD_DAYS.replace('END:VCALENDAR', `${lunch}\r\nEND:VCALENDAR`) });
+    await handlers.addSource({
+      kind: 'file',
+      name: 'life.ics',
+      text: TWO_HARD_DAYS.replace('END:VCALENDAR', `${lunch}\r\nEND:VCALENDAR`),
+    });
     const view = await handlers.getView({});
     const items = view.weeks[0]!.days[1]!.items.filter((i) => i.type === 'busy');
     expect(items.map((i) => i.type === 'busy' && [i.title, i.free])).toEqual([
@@ -255,7 +315,10 @@ describe('background service', () => {
 
   it('validates preferences and names the bad field', async () => {
     const { handlers } = setup();
-    const result = await handlers.savePrefs({ sessionMinutes: 5, availability: { mon: [['06:00', '25:00']] } });
+    const result = await handlers.savePrefs({
+      sessionMinutes: 5,
+      availability: { mon: [['06:00', '25:00']] },
+    });
     expect(result).toEqual({
       ok: false,
       issues: expect.arrayContaining([
@@ -274,7 +337,9 @@ describe('messaging', () => {
     const stop = registerHandlers(handlers);
     try {
       expect((await sendMessage('getView', {})).status).toBe('empty');
-      await expect(sendMessage('acceptSession', { sessionId: 'nope' })).rejects.toThrow(/No session "nope"/);
+      await expect(sendMessage('acceptSession', { sessionId: 'nope' })).rejects.toThrow(
+        /No session "nope"/,
+      );
     } finally {
       stop();
     }
@@ -284,17 +349,34 @@ describe('messaging', () => {
 describe('storage migrations', () => {
   it('turns the prototype’s list of feed URLs into sources', async () => {
     await fakeBrowser.storage.local.set({ 'local:sources': undefined });
-    await fakeBrowser.storage.local.set({ sources: ['https://coach.example/plan.ics', 42], sources$: { v: 1 } });
+    await fakeBrowser.storage.local.set({
+      sources: ['https://coach.example/plan.ics', 42],
+      sources$: { v: 1 },
+    });
     await sourcesItem.migrate();
     expect(await sourcesItem.getValue()).toEqual([
-      { id: 'src-migrated-1', kind: 'url', url: 'https://coach.example/plan.ics', name: 'coach.example', role: 'training', addedAt: 0 },
+      {
+        id: 'src-migrated-1',
+        kind: 'url',
+        url: 'https://coach.example/plan.ics',
+        name: 'coach.example',
+        role: 'training',
+        addedAt: 0,
+      },
     ]);
   });
 });
 
 describe('storage migrations, when the version marker is lost', () => {
   it('keeps sources that are already in the current shape', async () => {
-    const source = { id: 'src-1', kind: 'url', url: 'https://coach.example/plan.ics', name: 'Coach', role: 'training', addedAt: 5 };
+    const source = {
+      id: 'src-1',
+      kind: 'url',
+      url: 'https://coach.example/plan.ics',
+      name: 'Coach',
+      role: 'training',
+      addedAt: 5,
+    };
     await fakeBrowser.storage.local.set({ sources: [source] });
     await sourcesItem.migrate();
     expect(await sourcesItem.getValue()).toEqual([source]);

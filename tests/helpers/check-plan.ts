@@ -69,7 +69,9 @@ export function checkHardConstraints(
   const tz = prefs.timezone;
   const problems: string[] = [];
   const runs = events.filter((e) => e.classification.activity === 'run');
-  const strength = events.filter((e) => e.classification.activity === 'strength' && !e.ironstrideSessionId);
+  const strength = events.filter(
+    (e) => e.classification.activity === 'strength' && !e.ironstrideSessionId,
+  );
   const races = new Map<string, 'A' | 'B' | 'C'>();
   for (const r of runs) {
     if (r.classification.kind === 'race') {
@@ -86,7 +88,8 @@ export function checkHardConstraints(
   for (const e of events) {
     if (e.ironstrideSessionId) continue;
     if (e.classification.activity === 'run') busy.push(runTimes(e, prefs));
-    else if (!e.allDay && !e.transparent && e.end > e.start) busy.push({ start: e.start, end: e.end });
+    else if (!e.allDay && !e.transparent && e.end > e.start)
+      busy.push({ start: e.start, end: e.end });
   }
 
   const sessionDays = sessions.map((s) => dateInZone(s.start, tz));
@@ -101,19 +104,24 @@ export function checkHardConstraints(
         tag('H1', `day before key run "${r.title}"`);
       }
     }
-    for (const [date] of races) if (date === addDays(d, 1)) tag('H1', `day before a race on ${date}`);
+    for (const [date] of races)
+      if (date === addDays(d, 1)) tag('H1', `day before a race on ${date}`);
     // H2
     for (const r of runs) {
       if (localDate(r, tz) !== d) continue;
       const t = runTimes(r, prefs);
       if (s.start < t.end) tag('H2', `starts before "${r.title}" has ended`);
-      if (HARD.has(r.classification.kind ?? '') && s.start < t.end + prefs.minGapAfterHardRunHours * HOUR) {
+      if (
+        HARD.has(r.classification.kind ?? '') &&
+        s.start < t.end + prefs.minGapAfterHardRunHours * HOUR
+      ) {
         tag('H2', `less than ${prefs.minGapAfterHardRunHours} h after "${r.title}"`);
       }
     }
     // H3
     sessionDays.forEach((other, j) => {
-      if (j !== i && Math.abs(daysBetween(d, other)) <= 1) tag('H3', `next to session ${sessions[j]!.id} on ${other}`);
+      if (j !== i && Math.abs(daysBetween(d, other)) <= 1)
+        tag('H3', `next to session ${sessions[j]!.id} on ${other}`);
     });
     for (const other of strengthDays) {
       if (Math.abs(daysBetween(d, other)) <= 1) tag('H3', `next to existing strength on ${other}`);
@@ -126,18 +134,21 @@ export function checkHardConstraints(
     if (!inside) tag('H4', 'outside the availability windows');
     const buffer = prefs.bufferMinutes * MIN;
     for (const b of busy) {
-      if (s.start < b.end + buffer && b.start - buffer < s.end) tag('H4', 'overlaps busy time or its buffer');
+      if (s.start < b.end + buffer && b.start - buffer < s.end)
+        tag('H4', 'overlaps busy time or its buffer');
     }
     if (s.end <= s.start) tag('H4', 'has no length');
     // H5
     for (const r of runs) {
       const kind = r.classification.kind;
-      if ((kind === 'long' || kind === 'race') && localDate(r, tz) === d) tag('H5', `on the day of "${r.title}"`);
+      if ((kind === 'long' || kind === 'race') && localDate(r, tz) === d)
+        tag('H5', `on the day of "${r.title}"`);
     }
     for (const [date, p] of races) {
       const days = daysBetween(d, date);
       if (days === 0) tag('H5', `on race day ${date}`);
-      if (p === 'A' && ((days > 0 && days <= 3) || (days < 0 && days >= -2))) tag('H5', `too close to the A race on ${date}`);
+      if (p === 'A' && ((days > 0 && days <= 3) || (days < 0 && days >= -2)))
+        tag('H5', `too close to the A race on ${date}`);
     }
   });
 

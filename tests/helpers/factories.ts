@@ -58,7 +58,10 @@ function base(o: MakeEventOptions, classification: Classification): ClassifiedEv
 }
 
 /** A run of the given kind. All-day when `at` is omitted. */
-export function makeRun(kind: RunKind, o: MakeEventOptions & { parsedMinutes?: number }): ClassifiedEvent {
+export function makeRun(
+  kind: RunKind,
+  o: MakeEventOptions & { parsedMinutes?: number },
+): ClassifiedEvent {
   return base(
     { title: `${kind} run`, ...o },
     {
@@ -76,7 +79,14 @@ export function makeRun(kind: RunKind, o: MakeEventOptions & { parsedMinutes?: n
 function nonRun(activity: Classification['activity'], o: MakeEventOptions): ClassifiedEvent {
   return base(
     { title: activity, ...o },
-    { activity, kind: null, intensity: activity === 'rest' ? 'rest' : null, key: false, confidence: 0.9, reasons: [] },
+    {
+      activity,
+      kind: null,
+      intensity: activity === 'rest' ? 'rest' : null,
+      key: false,
+      confidence: 0.9,
+      reasons: [],
+    },
   );
 }
 
@@ -87,7 +97,15 @@ export const makeStrength = (o: MakeEventOptions) => nonRun('strength', { title:
 /** A rest-day marker. */
 export const makeRest = (o: MakeEventOptions) => nonRun('rest', { title: 'Rest day', ...o });
 
-const EVENINGS = { mon: [['17:30', '21:00']], tue: [['17:30', '21:00']], wed: [['17:30', '21:00']], thu: [['17:30', '21:00']], fri: [['17:30', '21:00']], sat: [['08:00', '19:00']], sun: [['08:00', '19:00']] } as const;
+const EVENINGS = {
+  mon: [['17:30', '21:00']],
+  tue: [['17:30', '21:00']],
+  wed: [['17:30', '21:00']],
+  thu: [['17:30', '21:00']],
+  fri: [['17:30', '21:00']],
+  sat: [['08:00', '19:00']],
+  sun: [['08:00', '19:00']],
+} as const;
 
 /** Preferences with evening windows on weekdays and daytime at weekends, unless overridden. */
 export function makePrefs(input: PreferencesInput = {}): Preferences {

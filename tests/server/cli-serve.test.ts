@@ -26,8 +26,12 @@ describe('cli serve', () => {
       () => stopped,
     );
     const deadline = Date.now() + 20_000;
-    while (!out.includes('\n') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const match = /^Ironstride feed server on (http:\/\/127\.0\.0\.1:\d+) \(embedded database in feeds-data\)\n/.exec(out);
+    while (!out.includes('\n') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    const match =
+      /^Ironstride feed server on (http:\/\/127\.0\.0\.1:\d+) \(embedded database in feeds-data\)\n/.exec(
+        out,
+      );
     expect(match, out).not.toBeNull();
     const url = match![1]!;
     const created = await (await fetch(`${url}/api/feeds`, { method: 'POST' })).json();

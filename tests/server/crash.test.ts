@@ -50,10 +50,19 @@ function versionOf(ics: string): number {
   return v;
 }
 
-async function putVersion(url: string, feed: Feed, v: number, body = versionBody(v)): Promise<Response> {
+async function putVersion(
+  url: string,
+  feed: Feed,
+  v: number,
+  body = versionBody(v),
+): Promise<Response> {
   return fetch(`${url}/api/feeds/${feed.feedId}`, {
     method: 'PUT',
-    headers: { Authorization: `Bearer ${feed.writeToken}`, 'Content-Type': 'application/json', Connection: 'close' },
+    headers: {
+      Authorization: `Bearer ${feed.writeToken}`,
+      'Content-Type': 'application/json',
+      Connection: 'close',
+    },
     body: JSON.stringify(body),
   });
 }
@@ -65,13 +74,19 @@ async function putVersion(url: string, feed: Feed, v: number, body = versionBody
 async function putAcrossSigterm(server: ServerProcess, feed: Feed, body: unknown) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   await new Promise<void>((done, fail) => {
-    http.get(`${server.url}/healthz`, { agent }, (res) => res.resume().on('end', done)).on('error', fail);
+    http
+      .get(`${server.url}/healthz`, { agent }, (res) => res.resume().on('end', done))
+      .on('error', fail);
   });
   const bytes = Buffer.from(JSON.stringify(body));
   const req = http.request(`${server.url}/api/feeds/${feed.feedId}`, {
     method: 'PUT',
     agent,
-    headers: { Authorization: `Bearer ${feed.writeToken}`, 'Content-Type': 'application/json', 'Content-Length': bytes.length },
+    headers: {
+      Authorization: `Bearer ${feed.writeToken}`,
+      'Content-Type': 'application/json',
+      'Content-Length': bytes.length,
+    },
   });
   const status = new Promise<number>((done, fail) => {
     req.on('response', (res) => res.resume().on('end', () => done(res.statusCode ?? 0)));
@@ -113,7 +128,8 @@ function describeCrash(label: string, env: () => Record<string, string>) {
     });
     // Kill once every feed has some acknowledged versions and writes are certainly in flight.
     const deadline = Date.now() + 15_000;
-    while (feeds.some((f) => f.acked < 5) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (feeds.some((f) => f.acked < 5) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(feeds.every((f) => f.acked >= 5)).toBe(true);
     const killed = first.stop('SIGKILL');
     running = false;
@@ -133,7 +149,11 @@ function describeCrash(label: string, env: () => Record<string, string>) {
       // Graceful: SIGTERM while a large PUT is being handled; it completes, then the process exits 0.
       const feed = feeds[0]!;
       const big = versionBody(1000);
-      big.sessions = Array.from({ length: 1000 }, (_, i) => ({ ...big.sessions[0]!, id: `b${i}`, title: `v1000 session ${i}` }));
+      big.sessions = Array.from({ length: 1000 }, (_, i) => ({
+        ...big.sessions[0]!,
+        id: `b${i}`,
+        title: `v1000 session ${i}`,
+      }));
       const { status, exit } = await putAcrossSigterm(second, feed, big);
       expect(status).toBe(200);
       expect(await exit).toBe(0);

@@ -42,7 +42,9 @@ describe('embedded store on disk', () => {
       // the parent's (vitest's) pid is alive and not ours.
       const { writeFileSync } = await import('node:fs');
       writeFileSync(`${dataDir}.lock`, String(process.ppid));
-      await expect(openStore(envFor(dataDir), silentLogger)).rejects.toThrow(/is in use by another Ironstride server/);
+      await expect(openStore(envFor(dataDir), silentLogger)).rejects.toThrow(
+        /is in use by another Ironstride server/,
+      );
     } finally {
       await first.store.close();
       first.release();

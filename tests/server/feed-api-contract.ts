@@ -35,7 +35,9 @@ export function parseWithIcalJs(ics: string) {
 }
 
 function sequencesOf(ics: string): Record<string, number> {
-  return Object.fromEntries(parseWithIcalJs(ics).map((e) => [e.uid.replace('@ironstride.app', ''), e.sequence]));
+  return Object.fromEntries(
+    parseWithIcalJs(ics).map((e) => [e.uid.replace('@ironstride.app', ''), e.sequence]),
+  );
 }
 
 export function describeFeedApi(kind: StoreKind): void {
@@ -86,7 +88,12 @@ export function describeFeedApi(kind: StoreKind): void {
       it('replaces the sessions; the feed is readable by a second parser', async () => {
         const { feedId, writeToken } = await createFeed(app);
         const sessions = [makeSession(1), makeSession(3)];
-        const res = await put(app, feedId, writeToken, makeBody(sessions, { name: 'Morgan · strength' }));
+        const res = await put(
+          app,
+          feedId,
+          writeToken,
+          makeBody(sessions, { name: 'Morgan · strength' }),
+        );
         expect(res.status).toBe(200);
         expect(await res.json()).toMatchObject({ feedId, version: 1, sessions: 2 });
 
@@ -119,26 +126,47 @@ export function describeFeedApi(kind: StoreKind): void {
         expect(sequencesOf(v1)).toEqual({ [a.id]: 0, [b.id]: 0, [c.id]: 0 });
 
         // b moves, c is withdrawn, d is new, a is untouched.
-        const movedB = { ...b, start: b.start.replace('17:30', '18:00'), end: b.end.replace('18:10', '18:40') };
+        const movedB = {
+          ...b,
+          start: b.start.replace('17:30', '18:00'),
+          end: b.end.replace('18:10', '18:40'),
+        };
         const d = makeSession(4);
         await put(app, feedId, writeToken, makeBody([a, movedB, d]));
         const v2 = await (await app.request(`/feeds/${feedId}.ics`)).text();
         expect(sequencesOf(v2)).toEqual({ [a.id]: 0, [b.id]: 1, [d.id]: 0 });
 
         // c comes back changed: it must outrank the copy a calendar may still hold.
-        await put(app, feedId, writeToken, makeBody([a, movedB, d, { ...c, title: 'Strength · renamed' }]));
+        await put(
+          app,
+          feedId,
+          writeToken,
+          makeBody([a, movedB, d, { ...c, title: 'Strength · renamed' }]),
+        );
         const v3 = await (await app.request(`/feeds/${feedId}.ics`)).text();
         expect(sequencesOf(v3)).toEqual({ [a.id]: 0, [b.id]: 1, [c.id]: 1, [d.id]: 0 });
 
         // The same body again changes no SEQUENCE.
-        await put(app, feedId, writeToken, makeBody([a, movedB, d, { ...c, title: 'Strength · renamed' }]));
-        expect(sequencesOf(await (await app.request(`/feeds/${feedId}.ics`)).text())).toEqual(sequencesOf(v3));
+        await put(
+          app,
+          feedId,
+          writeToken,
+          makeBody([a, movedB, d, { ...c, title: 'Strength · renamed' }]),
+        );
+        expect(sequencesOf(await (await app.request(`/feeds/${feedId}.ics`)).text())).toEqual(
+          sequencesOf(v3),
+        );
       });
 
       it('raises every SEQUENCE when the feed changes zone (the written times change)', async () => {
         const { feedId, writeToken } = await createFeed(app);
         await put(app, feedId, writeToken, makeBody([makeSession(1)]));
-        await put(app, feedId, writeToken, makeBody([makeSession(1)], { timezone: 'America/New_York' }));
+        await put(
+          app,
+          feedId,
+          writeToken,
+          makeBody([makeSession(1)], { timezone: 'America/New_York' }),
+        );
         const ics = await (await app.request(`/feeds/${feedId}.ics`)).text();
         expect(Object.values(sequencesOf(ics))).toEqual([1]);
         expect(ics).toContain('DTSTART;TZID=America/New_York:20270303T123000');
@@ -150,7 +178,12 @@ export function describeFeedApi(kind: StoreKind): void {
         const feed = await createFeed(app);
         await put(app, feed.feedId, feed.writeToken, makeBody([makeSession(1), makeSession(2)]));
         const res = await app.request(`/feeds/${feed.feedId}.ics`);
-        return { ...feed, etag: res.headers.get('etag')!, lastModified: res.headers.get('last-modified')!, ics: await res.text() };
+        return {
+          ...feed,
+          etag: res.headers.get('etag')!,
+          lastModified: res.headers.get('last-modified')!,
+          ics: await res.text(),
+        };
       }
 
       it('sends a strong ETag and Last-Modified', async () => {
@@ -163,7 +196,9 @@ export function describeFeedApi(kind: StoreKind): void {
       it('answers 304 without a body to If-None-Match (weak comparison too)', async () => {
         const { feedId, etag, lastModified } = await feedWithSessions();
         for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
-          const res = await app.request(`/feeds/${feedId}.ics`, { headers: { 'If-None-Match': header } });
+          const res = await app.request(`/feeds/${feedId}.ics`, {
+            headers: { 'If-None-Match': header },
+          });
           expect(res.status).toBe(304);
           expect(await res.text()).toBe('');
           expect(res.headers.get('etag')).toBe(etag);
@@ -173,11 +208,22 @@ export function describeFeedApi(kind: StoreKind): void {
 
       it('answers 304 to If-Modified-Since at or after Last-Modified, 200 before', async () => {
         const { feedId, lastModified } = await feedWithSessions();
-        const at = await app.request(`/feeds/${feedId}.ics`, { headers: { 'If-Modified-Since': lastModified } });
+        const at = await app.request(`/feeds/${feedId}.ics`, {
+          headers: { 'If-Modified-Since': lastModified },
+        });
         expect(at.status).toBe(304);
         const before = new Date(Date.parse(lastModified) - 1000).toUTCString();
-        expect((await app.request(`/feeds/${feedId}.ics`, { headers: { 'If-Modified-Since': before } })).status).toBe(200);
-        expect((await app.request(`/feeds/${feedId}.ics`, { headers: { 'If-Modified-Since': 'yesterday' } })).status).toBe(200);
+        expect(
+          (await app.request(`/feeds/${feedId}.ics`, { headers: { 'If-Modified-Since': before } }))
+            .status,
+        ).toBe(200);
+        expect(
+          (
+            await app.request(`/feeds/${feedId}.ics`, {
+              headers: { 'If-Modified-Since': 'yesterday' },
+            })
+          ).status,
+        ).toBe(200);
       });
 
       it('lets If-None-Match win over If-Modified-Since (RFC 9110 §13.1.3)', async () => {
@@ -191,11 +237,17 @@ export function describeFeedApi(kind: StoreKind): void {
       it('serves a new ETag and a later Last-Modified after a PUT, even within the same second', async () => {
         const { feedId, writeToken, etag, lastModified } = await feedWithSessions();
         await put(app, feedId, writeToken, makeBody([makeSession(1)]));
-        const res = await app.request(`/feeds/${feedId}.ics`, { headers: { 'If-None-Match': etag } });
+        const res = await app.request(`/feeds/${feedId}.ics`, {
+          headers: { 'If-None-Match': etag },
+        });
         expect(res.status).toBe(200);
         expect(res.headers.get('etag')).not.toBe(etag);
-        expect(Date.parse(res.headers.get('last-modified')!)).toBeGreaterThan(Date.parse(lastModified));
-        const stale = await app.request(`/feeds/${feedId}.ics`, { headers: { 'If-Modified-Since': lastModified } });
+        expect(Date.parse(res.headers.get('last-modified')!)).toBeGreaterThan(
+          Date.parse(lastModified),
+        );
+        const stale = await app.request(`/feeds/${feedId}.ics`, {
+          headers: { 'If-Modified-Since': lastModified },
+        });
         expect(stale.status).toBe(200);
       });
 
@@ -208,7 +260,11 @@ export function describeFeedApi(kind: StoreKind): void {
       });
 
       it('answers 404 for unknown and malformed ids', async () => {
-        for (const path of ['/feeds/AAAAAAAAAAAAAAAAAAAAAAAA.ics', '/feeds/short.ics', '/feeds/AAAAAAAAAAAAAAAAAAAAAAAA']) {
+        for (const path of [
+          '/feeds/AAAAAAAAAAAAAAAAAAAAAAAA.ics',
+          '/feeds/short.ics',
+          '/feeds/AAAAAAAAAAAAAAAAAAAAAAAA',
+        ]) {
           const res = await app.request(path);
           expect(res.status).toBe(404);
           expect((await res.json()).error.code).toBe('feed-not-found');
@@ -225,7 +281,8 @@ export function describeFeedApi(kind: StoreKind): void {
           },
         });
         const counted = makeApp(counting, { clock });
-        for (let i = 0; i < 5; i++) expect((await counted.request(`/feeds/${feedId}.ics`)).headers.get('etag')).toBe(etag);
+        for (let i = 0; i < 5; i++)
+          expect((await counted.request(`/feeds/${feedId}.ics`)).headers.get('etag')).toBe(etag);
         expect(reads).toBe(1);
       });
     });
@@ -254,15 +311,23 @@ export function describeFeedApi(kind: StoreKind): void {
         for (const token of ['x'.repeat(43), theirs.writeToken]) {
           for (const res of [
             await put(app, mine.feedId, token, makeBody([makeSession(1)])),
-            await app.request(`/api/feeds/${mine.feedId}/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }),
-            await app.request(`/api/feeds/${mine.feedId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } }),
+            await app.request(`/api/feeds/${mine.feedId}/rotate`, {
+              method: 'POST',
+              headers: { Authorization: `Bearer ${token}` },
+            }),
+            await app.request(`/api/feeds/${mine.feedId}`, {
+              method: 'DELETE',
+              headers: { Authorization: `Bearer ${token}` },
+            }),
           ]) {
             expect(res.status).toBe(401);
             expect((await res.json()).error.code).toBe('unauthorized');
           }
         }
         // Nothing changed.
-        expect(parseWithIcalJs(await (await app.request(`/feeds/${mine.feedId}.ics`)).text())).toEqual([]);
+        expect(
+          parseWithIcalJs(await (await app.request(`/feeds/${mine.feedId}.ics`)).text()),
+        ).toEqual([]);
       });
 
       it('answers 404 for writes to a feed that does not exist', async () => {
@@ -279,7 +344,10 @@ export function describeFeedApi(kind: StoreKind): void {
         await put(app, feedId, writeToken, makeBody([makeSession(1)]));
         const before = await (await app.request(`/feeds/${feedId}.ics`)).text();
 
-        const res = await app.request(`/api/feeds/${feedId}/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${writeToken}` } });
+        const res = await app.request(`/api/feeds/${feedId}/rotate`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${writeToken}` },
+        });
         expect(res.status).toBe(200);
         const rotated = await res.json();
         expect(rotated.feedId).not.toBe(feedId);
@@ -302,7 +370,9 @@ export function describeFeedApi(kind: StoreKind): void {
         const res = await app.request(`/api/feeds/${feedId}`, { method: 'DELETE', headers: auth });
         expect(res.status).toBe(204);
         expect((await app.request(`/feeds/${feedId}.ics`)).status).toBe(404);
-        expect((await app.request(`/api/feeds/${feedId}`, { method: 'DELETE', headers: auth })).status).toBe(404);
+        expect(
+          (await app.request(`/api/feeds/${feedId}`, { method: 'DELETE', headers: auth })).status,
+        ).toBe(404);
         expect((await put(app, feedId, writeToken, makeBody([]))).status).toBe(404);
       });
     });
@@ -314,7 +384,10 @@ export function describeFeedApi(kind: StoreKind): void {
       });
       const errorOf = async (body: unknown) => {
         const res = await put(app, feed.feedId, feed.writeToken, body);
-        return { status: res.status, error: (await res.json()).error as { code: string; message: string } };
+        return {
+          status: res.status,
+          error: (await res.json()).error as { code: string; message: string },
+        };
       };
 
       it('refuses a body that is not JSON with 400', async () => {
@@ -326,18 +399,63 @@ export function describeFeedApi(kind: StoreKind): void {
 
       it.each([
         ['an array', [], 'expected a JSON object {"name", "timezone", "sessions"}'],
-        ['no timezone', { name: 'x', sessions: [] }, 'timezone: expected an IANA time zone such as "Europe/London"'],
-        ['an unknown zone', makeBody([], { timezone: 'Mars/Olympus' }), 'timezone: not a time zone this server knows'],
+        [
+          'no timezone',
+          { name: 'x', sessions: [] },
+          'timezone: expected an IANA time zone such as "Europe/London"',
+        ],
+        [
+          'an unknown zone',
+          makeBody([], { timezone: 'Mars/Olympus' }),
+          'timezone: not a time zone this server knows',
+        ],
         ['an empty name', makeBody([], { name: ' ' }), 'name: enter a name for the feed'],
-        ['sessions as an object', { ...makeBody([]), sessions: {} }, 'sessions: expected "sessions" to be an array'],
-        ['a session without start', makeBody([{ ...makeSession(1), start: undefined } as never]), 'sessions[0].start:'],
-        ['a start without offset', makeBody([makeSession(1, { start: '2027-03-03T17:30:00' })]), 'sessions[0].start:'],
-        ['end before start', makeBody([makeSession(1, { end: '2027-03-03T17:00:00+00:00' })]), 'sessions[0].end: end must be after start'],
-        ['an unknown load', makeBody([makeSession(1, { load: 'brutal' as never })]), 'sessions[0].load:'],
+        [
+          'sessions as an object',
+          { ...makeBody([]), sessions: {} },
+          'sessions: expected "sessions" to be an array',
+        ],
+        [
+          'a session without start',
+          makeBody([{ ...makeSession(1), start: undefined } as never]),
+          'sessions[0].start:',
+        ],
+        [
+          'a start without offset',
+          makeBody([makeSession(1, { start: '2027-03-03T17:30:00' })]),
+          'sessions[0].start:',
+        ],
+        [
+          'end before start',
+          makeBody([makeSession(1, { end: '2027-03-03T17:00:00+00:00' })]),
+          'sessions[0].end: end must be after start',
+        ],
+        [
+          'an unknown load',
+          makeBody([makeSession(1, { load: 'brutal' as never })]),
+          'sessions[0].load:',
+        ],
         ['an id with a slash', makeBody([makeSession(1, { id: 'a/b' })]), 'sessions[0].id:'],
-        ['two sessions with one id', makeBody([makeSession(1), makeSession(2, { id: makeSession(1).id })]), 'sessions[1].id: "s2027-0001" appears twice'],
-        ['a two-day session', makeBody([makeSession(1, { end: '2027-03-05T18:10:00+00:00' })]), 'sessions[0].end: a session lasts at most 24 hours'],
-        ['a session in year 9999', makeBody([makeSession(1, { start: '9999-03-03T17:30:00+00:00', end: '9999-03-03T18:10:00+00:00' })]), 'sessions[0].start: sessions must fall within'],
+        [
+          'two sessions with one id',
+          makeBody([makeSession(1), makeSession(2, { id: makeSession(1).id })]),
+          'sessions[1].id: "s2027-0001" appears twice',
+        ],
+        [
+          'a two-day session',
+          makeBody([makeSession(1, { end: '2027-03-05T18:10:00+00:00' })]),
+          'sessions[0].end: a session lasts at most 24 hours',
+        ],
+        [
+          'a session in year 9999',
+          makeBody([
+            makeSession(1, {
+              start: '9999-03-03T17:30:00+00:00',
+              end: '9999-03-03T18:10:00+00:00',
+            }),
+          ]),
+          'sessions[0].start: sessions must fall within',
+        ],
       ])('refuses %s with 400 and names the field', async (_label, body, message) => {
         const { status, error } = await errorOf(body);
         expect(status).toBe(400);
@@ -346,16 +464,31 @@ export function describeFeedApi(kind: StoreKind): void {
       });
 
       it('refuses more than 1000 sessions with 413', async () => {
-        const tiny = { id: 'x', start: '2027-03-03T17:30:00Z', end: '2027-03-03T18:00:00Z', title: 't', load: 'light' };
+        const tiny = {
+          id: 'x',
+          start: '2027-03-03T17:30:00Z',
+          end: '2027-03-03T18:00:00Z',
+          title: 't',
+          load: 'light',
+        };
         const sessions = Array.from({ length: 1001 }, (_, i) => ({ ...tiny, id: `s${i}` }));
         const { status, error } = await errorOf(makeBody(sessions as never));
         expect(status).toBe(413);
-        expect(error).toEqual({ code: 'too-many-sessions', message: 'a feed holds at most 1000 sessions; this body has 1001' });
+        expect(error).toEqual({
+          code: 'too-many-sessions',
+          message: 'a feed holds at most 1000 sessions; this body has 1001',
+        });
       });
 
       it('accepts exactly 1000 sessions', async () => {
         const sessions = Array.from({ length: 1000 }, (_, i) =>
-          makeSession(i % 400, { id: `s${i}`, title: 'Strength', description: '', reasons: [], exercises: [] }),
+          makeSession(i % 400, {
+            id: `s${i}`,
+            title: 'Strength',
+            description: '',
+            reasons: [],
+            exercises: [],
+          }),
         );
         const res = await put(app, feed.feedId, feed.writeToken, makeBody(sessions));
         expect(res.status).toBe(200);
@@ -366,7 +499,10 @@ export function describeFeedApi(kind: StoreKind): void {
         const padded = JSON.stringify({ ...big, padding: 'y'.repeat(256 * 1024) });
         const { status, error } = await errorOf(padded);
         expect(status).toBe(413);
-        expect(error).toEqual({ code: 'body-too-large', message: 'The body is larger than 256 KB; send fewer or shorter sessions.' });
+        expect(error).toEqual({
+          code: 'body-too-large',
+          message: 'The body is larger than 256 KB; send fewer or shorter sessions.',
+        });
       });
 
       it('refuses an oversized body sent without Content-Length (chunked) with 413', async () => {
@@ -411,11 +547,17 @@ export function describeFeedApi(kind: StoreKind): void {
         await put(logged, feedId, writeToken, makeBody([makeSession(1)]));
         await put(logged, feedId, 'wrong', makeBody([makeSession(1)]));
         await logged.request(`/feeds/${feedId}.ics`);
-        const rotated = await (await logged.request(`/api/feeds/${feedId}/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${writeToken}` } })).json();
+        const rotated = await (
+          await logged.request(`/api/feeds/${feedId}/rotate`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${writeToken}` },
+          })
+        ).json();
         await logged.request(`/feeds/${feedId}.ics`);
         await logged.request(`/nowhere/${feedId}`);
         const text = lines.join('');
-        for (const secret of [feedId, writeToken, rotated.feedId]) expect(text).not.toContain(secret);
+        for (const secret of [feedId, writeToken, rotated.feedId])
+          expect(text).not.toContain(secret);
         const routes = lines.map((l) => JSON.parse(l) as { route?: string; status?: number });
         expect(routes.map((r) => `${r.route} ${r.status}`)).toEqual([
           '/api/feeds 201',

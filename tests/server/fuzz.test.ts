@@ -30,10 +30,24 @@ async function expectNoServerError(body: string): Promise<number> {
 
 const valid = makeSession(1);
 /** A value that is sometimes right for a field and often wrong in some way. */
-const either = <T>(good: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: fc.anything() });
+const either = <T>(good: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: fc.anything() });
 const instant = fc.oneof(
-  fc.constantFrom(valid.start, valid.end, '2027-03-03T17:30:00', '2027-02-30T10:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59+14:00'),
-  fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom(
+    valid.start,
+    valid.end,
+    '2027-03-03T17:30:00',
+    '2027-02-30T10:00:00Z',
+    '0000-01-01T00:00:00Z',
+    '9999-12-31T23:59:59+14:00',
+  ),
+  fc
+    .date({
+      min: new Date(Date.UTC(1900, 0, 1)),
+      max: new Date(Date.UTC(2200, 0, 1)),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString()),
   fc.string(),
 );
 const exercise = fc.record(
@@ -49,7 +63,9 @@ const exercise = fc.record(
 );
 const session = fc.record(
   {
-    id: either(fc.oneof(fc.constant(valid.id), fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/), fc.string())),
+    id: either(
+      fc.oneof(fc.constant(valid.id), fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/), fc.string()),
+    ),
     start: either(instant),
     end: either(instant),
     title: either(fc.string({ maxLength: 400 })),
@@ -63,8 +79,22 @@ const session = fc.record(
 const body = fc.record(
   {
     name: either(fc.string({ maxLength: 250 })),
-    timezone: either(fc.constantFrom('Europe/London', 'america/new_york', 'UTC', 'Etc/GMT+12', 'Mars/Base', '', '+01:00')),
-    sessions: either(fc.array(fc.oneof(session, fc.constant(valid), fc.constant(makeSession(2))), { maxLength: 4 })),
+    timezone: either(
+      fc.constantFrom(
+        'Europe/London',
+        'america/new_york',
+        'UTC',
+        'Etc/GMT+12',
+        'Mars/Base',
+        '',
+        '+01:00',
+      ),
+    ),
+    sessions: either(
+      fc.array(fc.oneof(session, fc.constant(valid), fc.constant(makeSession(2))), {
+        maxLength: 4,
+      }),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -93,7 +123,8 @@ describe('PUT /api/feeds/:feedId with fuzzed bodies', () => {
     await fc.assert(
       fc.asyncProperty(body, async (value) => {
         const status = await expectNoServerError(JSON.stringify(value));
-        if (status === 200 && Array.isArray(value.sessions) && value.sessions.length > 0) rendered += 1;
+        if (status === 200 && Array.isArray(value.sessions) && value.sessions.length > 0)
+          rendered += 1;
       }),
       { numRuns: 250 },
     );

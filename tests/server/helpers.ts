@@ -38,7 +38,14 @@ export interface SessionJson {
   title: string;
   load: 'heavy' | 'moderate' | 'light';
   reasons: string[];
-  exercises: { name: string; sets: number; reps?: number | string; seconds?: number; restSeconds: number; cue: string }[];
+  exercises: {
+    name: string;
+    sets: number;
+    reps?: number | string;
+    seconds?: number;
+    restSeconds: number;
+    cue: string;
+  }[];
   description: string;
 }
 
@@ -60,7 +67,10 @@ export function makeSession(i: number, overrides: Partial<SessionJson> = {}): Se
   };
 }
 
-export function makeBody(sessions: SessionJson[], overrides: { name?: string; timezone?: string } = {}) {
+export function makeBody(
+  sessions: SessionJson[],
+  overrides: { name?: string; timezone?: string } = {},
+) {
   return { name: 'Strength · Ironstride', timezone: 'Europe/London', sessions, ...overrides };
 }
 
@@ -78,7 +88,10 @@ export function captureLogger(): { logger: Logger; lines: string[] } {
   return { logger: createJsonLogger('debug', (line) => lines.push(line)), lines };
 }
 
-export function makeApp(store: FeedStore, options: { clock?: () => number; config?: Partial<AppConfig>; logger?: Logger } = {}) {
+export function makeApp(
+  store: FeedStore,
+  options: { clock?: () => number; config?: Partial<AppConfig>; logger?: Logger } = {},
+) {
   return createApp({
     store,
     clock: options.clock ?? makeClock(),
@@ -90,7 +103,9 @@ export function makeApp(store: FeedStore, options: { clock?: () => number; confi
 export type TestApp = ReturnType<typeof makeApp>;
 
 /** Creates a feed through the API. */
-export async function createFeed(app: TestApp): Promise<{ feedId: string; writeToken: string; subscribeUrl: string; webcalUrl: string }> {
+export async function createFeed(
+  app: TestApp,
+): Promise<{ feedId: string; writeToken: string; subscribeUrl: string; webcalUrl: string }> {
   const res = await app.request('/api/feeds', { method: 'POST' });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
   return res.json();
@@ -99,7 +114,10 @@ export async function createFeed(app: TestApp): Promise<{ feedId: string; writeT
 export function put(app: TestApp, feedId: string, token: string | undefined, body: unknown) {
   return app.request(`/api/feeds/${feedId}`, {
     method: 'PUT',
-    headers: { 'Content-Type': 'application/json', ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -122,17 +140,23 @@ export function describePostgres(name: string, fn: () => void): void {
   if (process.env.CI) {
     describe(name, () => {
       it('runs against PostgreSQL in CI', () => {
-        throw new Error('DATABASE_URL is not set, but CI must run the PostgreSQL tests (.ci/run starts PostgreSQL and sets it)');
+        throw new Error(
+          'DATABASE_URL is not set, but CI must run the PostgreSQL tests (.ci/run starts PostgreSQL and sets it)',
+        );
       });
     });
     return;
   }
-  console.warn(`[skipped] ${name}: set DATABASE_URL (e.g. postgres://ironstride:ironstride@127.0.0.1:5432/ironstride_test) to run it`);
+  console.warn(
+    `[skipped] ${name}: set DATABASE_URL (e.g. postgres://ironstride:ironstride@127.0.0.1:5432/ironstride_test) to run it`,
+  );
   describe.skip(name, fn);
 }
 
 /** A private schema on the test database; the URL selects it through `search_path`. */
-export async function createPgSchema(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPgSchema(
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!DATABASE_URL) throw new Error('DATABASE_URL is not set');
   const schema = `ironstride_t_${label}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: DATABASE_URL });
@@ -183,7 +207,10 @@ export async function openTestStores(kind: StoreKind, label: string): Promise<Te
   const schema = await createPgSchema(label);
   return {
     async open(options) {
-      const store = await openFeedStore(openPostgresSql({ connectionString: schema.url, max: 4 }), options);
+      const store = await openFeedStore(
+        openPostgresSql({ connectionString: schema.url, max: 4 }),
+        options,
+      );
       opened.push(store);
       return store;
     },

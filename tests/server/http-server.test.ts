@@ -15,7 +15,10 @@ let server: RunningServer;
 const { logger, lines } = captureLogger();
 
 beforeAll(async () => {
-  const parsed = parseEnv({ PORT: '0', IRONSTRIDE_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'ironstride-http-')), 'data') });
+  const parsed = parseEnv({
+    PORT: '0',
+    IRONSTRIDE_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'ironstride-http-')), 'data'),
+  });
   if (!parsed.ok) throw new Error(parsed.message);
   server = await startServer(parsed.env, logger);
 });
@@ -34,7 +37,8 @@ async function newFeedWithSessions() {
   return created as { feedId: string; writeToken: string; subscribeUrl: string };
 }
 
-const withoutDate = (headers: Headers) => Object.fromEntries([...headers].filter(([k]) => k !== 'date'));
+const withoutDate = (headers: Headers) =>
+  Object.fromEntries([...headers].filter(([k]) => k !== 'date'));
 
 describe('startServer over HTTP', () => {
   it('answers a cached feed (fast path) exactly as Hono answered the first request', async () => {
@@ -55,7 +59,9 @@ describe('startServer over HTTP', () => {
     const byEtag = await fetch(subscribeUrl, { headers: { 'If-None-Match': etag } });
     expect(byEtag.status).toBe(304);
     expect(byEtag.headers.get('etag')).toBe(etag);
-    expect((await fetch(subscribeUrl, { headers: { 'If-Modified-Since': lastModified } })).status).toBe(304);
+    expect(
+      (await fetch(subscribeUrl, { headers: { 'If-Modified-Since': lastModified } })).status,
+    ).toBe(304);
     expect((await fetch(subscribeUrl, { headers: { 'If-None-Match': '"old"' } })).status).toBe(200);
     const head = await fetch(subscribeUrl, { method: 'HEAD' });
     expect(head.status).toBe(200);
@@ -76,7 +82,10 @@ describe('startServer over HTTP', () => {
     const { etag } = await put.json();
     expect(etag).not.toBe(before);
     expect((await fetch(subscribeUrl)).headers.get('etag')).toBe(etag);
-    await fetch(`${server.url}/api/feeds/${feedId}/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${writeToken}` } });
+    await fetch(`${server.url}/api/feeds/${feedId}/rotate`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${writeToken}` },
+    });
     expect((await fetch(subscribeUrl)).status).toBe(404);
   });
 
@@ -85,7 +94,9 @@ describe('startServer over HTTP', () => {
     const text = lines.join('');
     expect(text).not.toContain(feedId);
     expect(text).not.toContain(writeToken);
-    const fromFastPath = lines.filter((l) => l.includes('"route":"/feeds/:file"') && l.includes('"status":304'));
+    const fromFastPath = lines.filter(
+      (l) => l.includes('"route":"/feeds/:file"') && l.includes('"status":304'),
+    );
     expect(fromFastPath.length).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,16 @@ import { openFeedStore } from '../../src/server/store/feed-store';
 import type { FeedStore } from '../../src/server/store/feed-store';
 import { openPostgresSql } from '../../src/server/store/sql';
 import { describeFeedApi, parseWithIcalJs } from './feed-api-contract';
-import { createFeed, createPgSchema, describePostgres, makeApp, makeBody, makeSession, openTestStores, put } from './helpers';
+import {
+  createFeed,
+  createPgSchema,
+  describePostgres,
+  makeApp,
+  makeBody,
+  makeSession,
+  openTestStores,
+  put,
+} from './helpers';
 import type { TestApp, TestStores } from './helpers';
 
 /** Polls until `done` holds; returns how long that took. Fails after `limitMs`. */
@@ -36,7 +45,8 @@ describePostgres('PostgreSQL store', () => {
       await stores.close();
     });
 
-    const etagOn = async (app: TestApp, feedId: string) => (await app.request(`/feeds/${feedId}.ics`)).headers.get('etag');
+    const etagOn = async (app: TestApp, feedId: string) =>
+      (await app.request(`/feeds/${feedId}.ics`)).headers.get('etag');
 
     it('serves a PUT made through A from B right after, though B had the feed cached', async () => {
       const { feedId, writeToken } = await createFeed(a);
@@ -50,13 +60,20 @@ describePostgres('PostgreSQL store', () => {
       const waited = await waitFor(async () => (await etagOn(b, feedId)) === etag, 1_000);
       expect(waited).toBeLessThan(1_000);
       for (let i = 0; i < 5; i++) expect(await etagOn(b, feedId)).toBe(etag);
-      expect(parseWithIcalJs(await (await b.request(`/feeds/${feedId}.ics`)).text())).toHaveLength(2);
+      expect(parseWithIcalJs(await (await b.request(`/feeds/${feedId}.ics`)).text())).toHaveLength(
+        2,
+      );
     });
 
     it('makes a URL rotated through A answer 404 on B', async () => {
       const { feedId, writeToken } = await createFeed(a);
       expect((await b.request(`/feeds/${feedId}.ics`)).status).toBe(200);
-      const rotated = await (await a.request(`/api/feeds/${feedId}/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${writeToken}` } })).json();
+      const rotated = await (
+        await a.request(`/api/feeds/${feedId}/rotate`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${writeToken}` },
+        })
+      ).json();
       await waitFor(async () => (await b.request(`/feeds/${feedId}.ics`)).status === 404, 1_000);
       expect((await b.request(`/feeds/${rotated.feedId}.ics`)).status).toBe(200);
     });
@@ -64,7 +81,10 @@ describePostgres('PostgreSQL store', () => {
     it('makes a feed deleted through A answer 404 on B', async () => {
       const { feedId, writeToken } = await createFeed(a);
       expect((await b.request(`/feeds/${feedId}.ics`)).status).toBe(200);
-      await a.request(`/api/feeds/${feedId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${writeToken}` } });
+      await a.request(`/api/feeds/${feedId}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${writeToken}` },
+      });
       await waitFor(async () => (await b.request(`/feeds/${feedId}.ics`)).status === 404, 1_000);
     });
 
@@ -73,10 +93,16 @@ describePostgres('PostgreSQL store', () => {
       const bodies = Array.from({ length: 8 }, (_, v) =>
         makeBody([1, 2, 3].map((i) => makeSession(i, { title: `v${v} session ${i}` }))),
       );
-      const results = await Promise.all(bodies.map((body, v) => put(v % 2 ? a : b, feedId, writeToken, body)));
-      const versions = await Promise.all(results.map(async (r) => (await r.json()).version as number));
+      const results = await Promise.all(
+        bodies.map((body, v) => put(v % 2 ? a : b, feedId, writeToken, body)),
+      );
+      const versions = await Promise.all(
+        results.map(async (r) => (await r.json()).version as number),
+      );
       expect(versions.sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-      const titles = parseWithIcalJs(await (await a.request(`/feeds/${feedId}.ics`)).text()).map((e) => e.summary);
+      const titles = parseWithIcalJs(await (await a.request(`/feeds/${feedId}.ics`)).text()).map(
+        (e) => e.summary,
+      );
       const marker = titles[0]!.split(' ')[0];
       expect(titles).toEqual([1, 2, 3].map((i) => `${marker} session ${i}`));
     });
@@ -103,7 +129,9 @@ describePostgres('PostgreSQL store', () => {
       // Whether B is still reconnecting or back, it must not serve the old version.
       await waitFor(async () => (await etagOn(b, feedId)) === etag, 1_000);
       await waitFor(async () => storeB.live, 5_000);
-      const { etag: next } = await (await put(a, feedId, writeToken, makeBody([makeSession(4)]))).json();
+      const { etag: next } = await (
+        await put(a, feedId, writeToken, makeBody([makeSession(4)]))
+      ).json();
       await waitFor(async () => (await etagOn(b, feedId)) === next, 1_000);
     });
   });
@@ -112,9 +140,15 @@ describePostgres('PostgreSQL store', () => {
     it('run once when two instances start together on an empty database', async () => {
       const schema = await createPgSchema('migrate');
       try {
-        const opened = await Promise.all([0, 1, 2].map(() => openFeedStore(openPostgresSql({ connectionString: schema.url, max: 2 }))));
+        const opened = await Promise.all(
+          [0, 1, 2].map(() =>
+            openFeedStore(openPostgresSql({ connectionString: schema.url, max: 2 })),
+          ),
+        );
         const sql = openPostgresSql({ connectionString: schema.url, max: 1 });
-        const { rows } = await sql.query<{ version: number }>('SELECT version FROM ironstride_migrations');
+        const { rows } = await sql.query<{ version: number }>(
+          'SELECT version FROM ironstride_migrations',
+        );
         expect(rows).toEqual([{ version: 1 }]);
         await sql.close();
         await Promise.all(opened.map((s) => s.close()));
@@ -129,7 +163,9 @@ describePostgres('PostgreSQL store', () => {
         const sql = openPostgresSql({ connectionString: schema.url, max: 1 });
         await (await openFeedStore(sql)).close();
         const again = openPostgresSql({ connectionString: schema.url, max: 1 });
-        await again.query("INSERT INTO ironstride_migrations (version, name) VALUES (99, 'future')");
+        await again.query(
+          "INSERT INTO ironstride_migrations (version, name) VALUES (99, 'future')",
+        );
         await expect(openFeedStore(again)).rejects.toThrow(/newer than this server knows/);
         await again.close();
       } finally {

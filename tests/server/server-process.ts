@@ -37,7 +37,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const url = await new Promise<string>((done, fail) => {
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => fail(new Error(`server did not start in 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => fail(new Error(`server did not start in 20 s:\n${output}`)),
+      20_000,
+    );
     lines.on('line', (line) => {
       output += `${line}\n`;
       const entry = JSON.parse(line) as { msg?: string; url?: string };

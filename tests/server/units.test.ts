@@ -2,14 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { isNotModified } from '../../src/server/conditional-get';
 import { parseEnv } from '../../src/server/env';
 import { FeedCache } from '../../src/server/feed-cache';
-import { assignSequences, MAX_REMEMBERED_REMOVED, sessionDescription } from '../../src/server/feed-render';
+import {
+  assignSequences,
+  MAX_REMEMBERED_REMOVED,
+  sessionDescription,
+} from '../../src/server/feed-render';
 import type { SequenceState } from '../../src/server/feed-render';
 import { redact } from '../../src/server/logger';
 import type { FeedChange, FeedStore, RenderedFeed } from '../../src/server/store/feed-store';
 import { makeSession } from './helpers';
 
 describe('assignSequences', () => {
-  const s = (id: string, start = 0, title = 't') => ({ id, start, end: start + 1, title, description: '' });
+  const s = (id: string, start = 0, title = 't') => ({
+    id,
+    start,
+    end: start + 1,
+    title,
+    description: '',
+  });
 
   it('keeps unchanged sessions, raises changed ones, starts new ones at 0', () => {
     const v1 = assignSequences({}, [s('a'), s('b')], 'UTC', 1);
@@ -29,7 +39,9 @@ describe('assignSequences', () => {
 
 describe('sessionDescription', () => {
   it('uses the plan description when there is one', () => {
-    expect(sessionDescription({ ...makeSession(1), description: 'as planned' } as never)).toBe('as planned');
+    expect(sessionDescription({ ...makeSession(1), description: 'as planned' } as never)).toBe(
+      'as planned',
+    );
   });
 
   it('writes exercises and reasons when a client sent no description', () => {
@@ -110,7 +122,9 @@ describe('parseEnv', () => {
 
 describe('redact', () => {
   it('masks URL credentials and anything shaped like a feed id or token', () => {
-    expect(redact('postgres://me:secret@db/x id=AAAAAAAAAAAAAAAAAAAAAAAA ok')).toBe('postgres://***@db/x id=*** ok');
+    expect(redact('postgres://me:secret@db/x id=AAAAAAAAAAAAAAAAAAAAAAAA ok')).toBe(
+      'postgres://***@db/x id=*** ok',
+    );
   });
 });
 
@@ -166,7 +180,9 @@ describe('FeedCache', () => {
     expect(fake.reads()).toBe(2);
     fake.resolveNext(feed(1, 1));
     fake.resolveNext(feed(1, 2));
-    expect([(await first)?.version, (await joined)?.version, (await after)?.version]).toEqual([1, 1, 2]);
+    expect([(await first)?.version, (await joined)?.version, (await after)?.version]).toEqual([
+      1, 1, 2,
+    ]);
     expect(cache.peek('id')?.version).toBe(2);
   });
 
@@ -183,7 +199,10 @@ describe('FeedCache', () => {
   it('drops a feed on its change, and everything on a reset', async () => {
     const fake = fakeStore();
     const cache = new FeedCache(fake.store, { maxBytes: 1000 });
-    for (const [id, key] of [['a', 1], ['b', 2]] as const) {
+    for (const [id, key] of [
+      ['a', 1],
+      ['b', 2],
+    ] as const) {
       const loading = cache.load(id);
       fake.resolveNext(feed(key, 1));
       await loading;
@@ -197,7 +216,10 @@ describe('FeedCache', () => {
   it('evicts the least recently used feeds beyond its byte budget', async () => {
     const fake = fakeStore();
     const cache = new FeedCache(fake.store, { maxBytes: 25 });
-    for (const [id, key] of [['a', 1], ['b', 2]] as const) {
+    for (const [id, key] of [
+      ['a', 1],
+      ['b', 2],
+    ] as const) {
       const loading = cache.load(id);
       fake.resolveNext(feed(key, 1));
       await loading;
@@ -206,6 +228,10 @@ describe('FeedCache', () => {
     const loading = cache.load('c');
     fake.resolveNext(feed(3, 1));
     await loading;
-    expect([cache.peek('a')?.feedKey, cache.peek('b'), cache.peek('c')?.feedKey]).toEqual([1, undefined, 3]);
+    expect([cache.peek('a')?.feedKey, cache.peek('b'), cache.peek('c')?.feedKey]).toEqual([
+      1,
+      undefined,
+      3,
+    ]);
   });
 });

@@ -52,7 +52,10 @@ function utcStamp(instant: number): string {
  */
 export function writeIcs(sessions: readonly IcsSession[], options: WriteIcsOptions): string {
   const { timezone } = options;
-  const years = sessions.flatMap((s) => [yearInZone(s.start, timezone), yearInZone(s.end, timezone)]);
+  const years = sessions.flatMap((s) => [
+    yearInZone(s.start, timezone),
+    yearInZone(s.end, timezone),
+  ]);
   const stampYear = yearInZone(options.stamp, timezone);
   const fromYear = Math.min(stampYear, ...years);
   const toYear = Math.max(stampYear, ...years);
@@ -62,9 +65,14 @@ export function writeIcs(sessions: readonly IcsSession[], options: WriteIcsOptio
     ...(options.name ? { name: options.name } : {}),
     ...(options.refreshMinutes ? { ttl: options.refreshMinutes * 60 } : {}),
   });
-  calendar.timezone({ name: timezone, generator: () => buildVtimezone(timezone, fromYear, toYear) });
+  calendar.timezone({
+    name: timezone,
+    generator: () => buildVtimezone(timezone, fromYear, toYear),
+  });
   const stamp = new TZDate(options.stamp, timezone);
-  for (const session of [...sessions].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id))) {
+  for (const session of [...sessions].sort(
+    (a, b) => a.start - b.start || a.id.localeCompare(b.id),
+  )) {
     calendar.createEvent({
       id: sessionUid(session.id),
       sequence: session.sequence ?? options.defaultSequence ?? 0,

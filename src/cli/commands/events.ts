@@ -28,11 +28,17 @@ export async function runEvents(flags: EventsFlags, io: CliIo): Promise<number> 
   const format = parseFormat(flags.format, ['text', 'json'] as const, 'text');
   const runner = await resolveRunner(flags, io);
   const tz = runner.prefs.timezone;
-  const from = flags.from === undefined ? firstWeekStart(undefined, runner.prefs, io) : parseDateFlag('from', flags.from);
+  const from =
+    flags.from === undefined
+      ? firstWeekStart(undefined, runner.prefs, io)
+      : parseDateFlag('from', flags.from);
   const to = flags.to === undefined ? addDays(from, 6) : parseDateFlag('to', flags.to);
   if (to < from) throw new CliError(`--to (${to}) is before --from (${from})`, 2);
   if (addDays(from, MAX_EVENTS_RANGE_DAYS) < to) {
-    throw new CliError(`--from to --to spans more than ${MAX_EVENTS_RANGE_DAYS} days; ask for a shorter range`, 2);
+    throw new CliError(
+      `--from to --to spans more than ${MAX_EVENTS_RANGE_DAYS} days; ask for a shorter range`,
+      2,
+    );
   }
   const range = { start: startOfDayInstant(from, tz), end: startOfDayInstant(addDays(to, 1), tz) };
   const read = await loadCalendars(runner.calendars, { timezone: tz, range, io });
@@ -55,7 +61,16 @@ export async function runEvents(flags: EventsFlags, io: CliIo): Promise<number> 
     );
     return 0;
   }
-  io.stdout(renderEventsText(events, { from, to, tz, read: read.read, skipped: read.skipped, calendars: runner.calendars.length }));
+  io.stdout(
+    renderEventsText(events, {
+      from,
+      to,
+      tz,
+      read: read.read,
+      skipped: read.skipped,
+      calendars: runner.calendars.length,
+    }),
+  );
   return 0;
 }
 
@@ -79,7 +94,10 @@ function renderEventsText(
   for (const event of events) {
     // A multi-day event is listed on each of its days in range.
     let day = event.allDay && event.startDate ? event.startDate : dateInZone(event.start, ctx.tz);
-    const last = event.allDay && event.endDate ? addDays(event.endDate, -1) : dateInZone(Math.max(event.start, event.end - 1), ctx.tz);
+    const last =
+      event.allDay && event.endDate
+        ? addDays(event.endDate, -1)
+        : dateInZone(Math.max(event.start, event.end - 1), ctx.tz);
     for (let guard = 0; day <= last && guard < 400; guard++, day = addDays(day, 1)) {
       if (day < ctx.from || day > ctx.to) continue;
       const list = byDay.get(day) ?? [];

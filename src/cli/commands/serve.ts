@@ -51,11 +51,16 @@ export async function runServe(
     running = await startServer(env, logger);
   } catch (error) {
     if (error instanceof StartError) throw new CliError(error.message, 1, { cause: error });
-    throw new CliError(`cannot start the feed server: ${redact((error as Error).message)}`, 1, { cause: error });
+    throw new CliError(`cannot start the feed server: ${redact((error as Error).message)}`, 1, {
+      cause: error,
+    });
   }
-  const database = env.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded database in ${dataDir}`;
+  const database = env.databaseUrl
+    ? 'PostgreSQL from DATABASE_URL'
+    : `embedded database in ${dataDir}`;
   io.stdout(`Ironstride feed server on ${running.url} (${database})\n`);
-  if (running.publicUrl !== running.url) io.stdout(`Subscribe links start with ${running.publicUrl}\n`);
+  if (running.publicUrl !== running.url)
+    io.stdout(`Subscribe links start with ${running.publicUrl}\n`);
   await untilStopped();
   io.stdout('Stopping: finishing requests in flight…\n');
   await running.close();

@@ -3,14 +3,7 @@ export type Activity = 'run' | 'strength' | 'cross' | 'rest' | 'other';
 
 /** The kind of a run. */
 export type RunKind =
-  | 'recovery'
-  | 'easy'
-  | 'steady'
-  | 'long'
-  | 'tempo'
-  | 'intervals'
-  | 'hills'
-  | 'race';
+  'recovery' | 'easy' | 'steady' | 'long' | 'tempo' | 'intervals' | 'hills' | 'race';
 
 /** How hard a run is; `rest` for rest days. Not graded for other activities. */
 export type Intensity = 'easy' | 'moderate' | 'hard' | 'rest';

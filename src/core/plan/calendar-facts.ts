@@ -120,12 +120,14 @@ export function collectCalendarFacts(
       continue;
     }
     if (c.activity === 'strength') {
-      const date = event.allDay && event.startDate ? event.startDate : dateInZone(event.start, prefs.timezone);
+      const date =
+        event.allDay && event.startDate ? event.startDate : dateInZone(event.start, prefs.timezone);
       const interval = event.allDay
         ? runInterval(event, prefs)
         : { start: event.start, end: Math.max(event.end, event.start) };
       pushTo(strengthByDay, date, { event, date, start: interval.start, end: interval.end });
-      if (!event.allDay) busy.push({ start: interval.start, end: interval.end, title: event.title });
+      if (!event.allDay)
+        busy.push({ start: interval.start, end: interval.end, title: event.title });
       continue;
     }
     // All-day non-run events (holidays, "Office closed") and transparent events do not block (H4).

@@ -50,7 +50,8 @@ export function checkSessions(options: CheckSessionsOptions): SessionCheck[] {
   }
 
   return sessions.map((session, i) => {
-    if (options.notBefore !== undefined && session.end <= options.notBefore) return { id: session.id };
+    if (options.notBefore !== undefined && session.end <= options.notBefore)
+      return { id: session.id };
     const date = dates[i] ?? dateInZone(session.start, tz);
     const strengthDays = new Set(existing);
     dates.forEach((d, j) => {
@@ -70,7 +71,10 @@ export function checkSessions(options: CheckSessionsOptions): SessionCheck[] {
     const max = PHASE_RULES[phaseForWeek(week, races, prefs.phase).phase].max;
     const count = perWeek.get(week) ?? 0;
     if (count > max) {
-      return { id: session.id, problem: `the week of ${week} now has ${count} strength sessions; at most ${max} in this phase` };
+      return {
+        id: session.id,
+        problem: `the week of ${week} now has ${count} strength sessions; at most ${max} in this phase`,
+      };
     }
     return { id: session.id };
   });

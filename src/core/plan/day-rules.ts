@@ -92,7 +92,10 @@ export function dayBlocker(date: DateString, ctx: DayRuleContext): string | unde
 }
 
 /** The strongest run intensity of a day: what "the next day is easy" looks at. */
-export function dayIntensity(facts: CalendarFacts, date: DateString): 'none' | 'easy' | 'moderate' | 'hard' {
+export function dayIntensity(
+  facts: CalendarFacts,
+  date: DateString,
+): 'none' | 'easy' | 'moderate' | 'hard' {
   let level: 'none' | 'easy' | 'moderate' | 'hard' = 'none';
   for (const run of facts.runsByDay.get(date) ?? []) {
     const i = run.event.classification.intensity;

@@ -42,7 +42,16 @@ export function serializeRun(event: ClassifiedEvent, timeZone: string) {
  */
 export type SerializableSession = Pick<
   PlannedSession,
-  'id' | 'start' | 'end' | 'title' | 'phase' | 'load' | 'reasons' | 'content' | 'description' | 'alternatives'
+  | 'id'
+  | 'start'
+  | 'end'
+  | 'title'
+  | 'phase'
+  | 'load'
+  | 'reasons'
+  | 'content'
+  | 'description'
+  | 'alternatives'
 >;
 
 /** One session as SPEC §8 prints it. */
@@ -78,7 +87,9 @@ export function serializePlan(plan: PlanResult) {
       target: w.target,
       max: w.max,
       existing: w.existing,
-      ...(w.race ? { race: { name: w.race.name, date: w.race.date, priority: w.race.priority } } : {}),
+      ...(w.race
+        ? { race: { name: w.race.name, date: w.race.date, priority: w.race.priority } }
+        : {}),
     })),
     runs: plan.runs.map((r) => serializeRun(r, tz)),
     sessions: plan.sessions.map((s) => serializeSession(s, tz)),
@@ -93,7 +104,9 @@ const exerciseJsonSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
     sets: z.number().int().min(1).max(20),
-    reps: z.union([z.number().int().min(1).max(200), z.string().regex(/^\d{1,3}(-\d{1,3})?$/)]).optional(),
+    reps: z
+      .union([z.number().int().min(1).max(200), z.string().regex(/^\d{1,3}(-\d{1,3})?$/)])
+      .optional(),
     seconds: z.number().int().min(1).max(3600).optional(),
     perSide: z.boolean().optional(),
     restSeconds: z.number().int().min(0).max(900),

@@ -19,14 +19,7 @@ import {
 import type { DateString } from '../time';
 import { collectCalendarFacts } from './calendar-facts';
 import type { CalendarFacts, RunFact } from './calendar-facts';
-import {
-  dayBlocker,
-  dayIntensity,
-  dayName,
-  hardWorkoutOn,
-  keyRunOn,
-  kindWords,
-} from './day-rules';
+import { dayBlocker, dayIntensity, dayName, hardWorkoutOn, keyRunOn, kindWords } from './day-rules';
 import type { DayRuleContext } from './day-rules';
 import { findDaySlots, isSlotFree } from './slots';
 import type { Slot } from './slots';
@@ -204,7 +197,9 @@ function explainSlot(
       `${day}: same day as your ${kindWords(hard)}, ${hoursText(slot.start - hard.end)} after it ends — hard days hard, so the easy days stay easy`,
     );
   } else if (lastRun) {
-    reasons.push(`${day}: after your ${kindWords(lastRun)}, ${hoursText(slot.start - lastRun.end)} after it ends`);
+    reasons.push(
+      `${day}: after your ${kindWords(lastRun)}, ${hoursText(slot.start - lastRun.end)} after it ends`,
+    );
   } else if (ctx.facts.restDays.has(date)) {
     reasons.push(`${day}: a rest day from running`);
   } else {
@@ -225,9 +220,13 @@ function explainSlot(
     .filter((d) => d !== 0)
     .sort((a, b) => Math.abs(a) - Math.abs(b))[0];
   if (nearest !== undefined && Math.abs(nearest) <= 6) {
-    reasons.push(`${Math.abs(nearest)} days from your other strength session (${dayName(addDays(date, nearest))})`);
+    reasons.push(
+      `${Math.abs(nearest)} days from your other strength session (${dayName(addDays(date, nearest))})`,
+    );
   }
-  reasons.push(`${formatClock(minutesInZone(slot.start, ctx.timezone))}–${formatClock(minutesInZone(slot.end, ctx.timezone))} is free in your calendar`);
+  reasons.push(
+    `${formatClock(minutesInZone(slot.start, ctx.timezone))}–${formatClock(minutesInZone(slot.end, ctx.timezone))} is free in your calendar`,
+  );
   const summary = PHASE_RULES[ctx.phase].summary;
   reasons.push(summary.charAt(0).toUpperCase() + summary.slice(1));
   return reasons;
@@ -257,7 +256,12 @@ function alternativesFor(
   const picked = options.slice(0, 2).map(({ candidate, slot }) => ({
     start: slot.start,
     end: slot.end,
-    reasons: explainSlot(candidate.date, slot, ctx, chosenDays.filter((d) => d !== session.date)).slice(0, 2),
+    reasons: explainSlot(
+      candidate.date,
+      slot,
+      ctx,
+      chosenDays.filter((d) => d !== session.date),
+    ).slice(0, 2),
   }));
   // Then another time the same day, well apart from the chosen one (e.g. morning vs evening).
   const sameDay = candidatesByDate.get(session.date);
@@ -303,7 +307,9 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     if (id) acceptedById.set(id, { id, start: s.start, end: s.end });
   }
   for (const a of options.accepted ?? []) acceptedById.set(a.id, a);
-  const accepted = [...acceptedById.values()].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  const accepted = [...acceptedById.values()].sort(
+    (a, b) => a.start - b.start || a.id.localeCompare(b.id),
+  );
 
   const strengthDays = new Set<DateString>(facts.strengthByDay.keys());
   // Accepted sessions outside the planned weeks are real sessions: they count for H3.
@@ -311,7 +317,9 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     const date = dateInZone(a.start, tz);
     if (date < first || date >= end) strengthDays.add(date);
   }
-  const existingStarts = [...facts.strengthByDay.values()].flat().map((s) => minutesInZone(s.start, tz));
+  const existingStarts = [...facts.strengthByDay.values()]
+    .flat()
+    .map((s) => minutesInZone(s.start, tz));
 
   const weeks: PlanWeek[] = [];
   const sessions: PlannedSession[] = [];
@@ -331,7 +339,8 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     previousPhase = weekPhase.phase;
     const target = weeklyTarget(weekPhase, prefs.sessionsPerWeek);
     let existing = 0;
-    for (let d = weekStart; d < weekEnd; d = addDays(d, 1)) existing += facts.strengthByDay.get(d)?.length ?? 0;
+    for (let d = weekStart; d < weekEnd; d = addDays(d, 1))
+      existing += facts.strengthByDay.get(d)?.length ?? 0;
     weeks.push({
       start: weekStart,
       phase: weekPhase.phase,
@@ -347,7 +356,10 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
       });
     }
     const toPlace = Math.max(0, Math.min(target, rule.max) - existing);
-    const minutes = rule.load === 'light' ? Math.min(prefs.sessionMinutes, LIGHT_SESSION_MINUTES) : prefs.sessionMinutes;
+    const minutes =
+      rule.load === 'light'
+        ? Math.min(prefs.sessionMinutes, LIGHT_SESSION_MINUTES)
+        : prefs.sessionMinutes;
     const ctx: WeekContext = {
       weekStart,
       phase: weekPhase.phase,
@@ -383,7 +395,10 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     const candidatesByDate = new Map<DateString, Candidate>();
     const blockers = new Map<DateString, string>();
     for (let d = weekStart, offset = 0; d < weekEnd; d = addDays(d, 1), offset++) {
-      if (options.notBefore !== undefined && startOfDayInstant(addDays(d, 1), tz) <= options.notBefore) {
+      if (
+        options.notBefore !== undefined &&
+        startOfDayInstant(addDays(d, 1), tz) <= options.notBefore
+      ) {
         blockers.set(d, 'already past');
         continue;
       }
@@ -394,8 +409,12 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
       }
       const found = findDaySlots(d, minutes, facts, prefs);
       const notBefore = options.notBefore;
-      const slots = notBefore === undefined ? found.slots : found.slots.filter((slot) => slot.start >= notBefore);
-      const blocker = found.slots.length > 0 && slots.length === 0 ? 'no free time left today' : found.blocker;
+      const slots =
+        notBefore === undefined
+          ? found.slots
+          : found.slots.filter((slot) => slot.start >= notBefore);
+      const blocker =
+        found.slots.length > 0 && slots.length === 0 ? 'no free time left today' : found.blocker;
       if (slots.length === 0) {
         blockers.set(d, blocker ?? 'no free time');
         continue;
@@ -419,7 +438,9 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     }
     // Hard days first, so the usual time learnt from them carries to the other days.
     const fresh: { date: DateString; slot: Slot }[] = [];
-    for (const c of [...chosen].sort((a, b) => Number(!!b.hard) - Number(!!a.hard) || a.offset - b.offset)) {
+    for (const c of [...chosen].sort(
+      (a, b) => Number(!!b.hard) - Number(!!a.hard) || a.offset - b.offset,
+    )) {
       const slot = pickSlot(c, ctx);
       if (ctx.usualMinute === undefined) ctx.usualMinute = minutesInZone(slot.start, tz);
       fresh.push({ date: c.date, slot });
@@ -430,7 +451,12 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     const used = new Set([...kept.map((k) => k.id), ...(options.reservedIds ?? [])]);
     const reusable = [...toMove];
     let n = 1;
-    const placements: { id: string; date: DateString; slot: Slot; status: PlannedSession['status'] }[] = [
+    const placements: {
+      id: string;
+      date: DateString;
+      slot: Slot;
+      status: PlannedSession['status'];
+    }[] = [
       ...kept.map((k) => ({ ...k, status: 'kept' as const })),
       ...fresh
         .sort((a, b) => a.slot.start - b.slot.start)
@@ -456,9 +482,16 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
       });
       // The calendar block is as long as the session (to the next 5 min), not the whole slot.
       const blockMinutes =
-        p.status === 'kept' ? slotMinutes : Math.min(slotMinutes, Math.ceil(content.estimatedMinutes / 5) * 5);
+        p.status === 'kept'
+          ? slotMinutes
+          : Math.min(slotMinutes, Math.ceil(content.estimatedMinutes / 5) * 5);
       const block = { start: p.slot.start, end: p.slot.start + blockMinutes * MINUTE_MS };
-      const reasons = explainSlot(p.date, block, ctx, chosenDays.filter((d) => d !== p.date));
+      const reasons = explainSlot(
+        p.date,
+        block,
+        ctx,
+        chosenDays.filter((d) => d !== p.date),
+      );
       const session: PlannedSession = {
         id: p.id,
         weekStart,

@@ -43,7 +43,12 @@ export function earliestAfterRuns(
   return earliest;
 }
 
-function overlapsBusy(start: number, end: number, busy: readonly BusyFact[], bufferMs: number): BusyFact | undefined {
+function overlapsBusy(
+  start: number,
+  end: number,
+  busy: readonly BusyFact[],
+  bufferMs: number,
+): BusyFact | undefined {
   // `busy` is sorted by start; anything starting after end + buffer can't clash.
   for (const b of busy) {
     if (b.start - bufferMs >= end) break;
@@ -101,7 +106,11 @@ export function findDaySlots(
       slots.push({ start, end: start + length });
       foundAligned = true;
     }
-    if (!foundAligned && aligned !== lower && !overlapsBusy(lower, lower + length, busy, bufferMs)) {
+    if (
+      !foundAligned &&
+      aligned !== lower &&
+      !overlapsBusy(lower, lower + length, busy, bufferMs)
+    ) {
       slots.push({ start: lower, end: lower + length });
     }
   }
@@ -148,7 +157,8 @@ export function isSlotFree(
   const tz = prefs.timezone;
   const windows = prefs.availability[weekdayOf(date)] ?? [];
   const inWindow = windows.some(
-    ([from, to]) => zonedInstant(date, from, tz) <= slot.start && slot.end <= zonedInstant(date, to, tz),
+    ([from, to]) =>
+      zonedInstant(date, from, tz) <= slot.start && slot.end <= zonedInstant(date, to, tz),
   );
   if (!inWindow) return false;
   const afterRuns = earliestAfterRuns(facts.runsByDay.get(date) ?? [], prefs);

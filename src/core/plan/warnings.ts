@@ -51,7 +51,10 @@ export function warnAboutExistingStrength(
     for (const race of races) {
       if (race.priority !== 'A') continue;
       const days = daysBetween(s.date, race.date);
-      if ((days > 0 && days <= NO_STRENGTH_DAYS_BEFORE_A_RACE) || (days <= 0 && -days <= NO_STRENGTH_DAYS_AFTER_A_RACE)) {
+      if (
+        (days > 0 && days <= NO_STRENGTH_DAYS_BEFORE_A_RACE) ||
+        (days <= 0 && -days <= NO_STRENGTH_DAYS_AFTER_A_RACE)
+      ) {
         warnings.push({
           code: 'strength-near-a-race',
           eventId,

@@ -26,7 +26,8 @@ export interface RenderedFeed {
 export type FeedChange = { kind: 'feed'; feedKey: number } | { kind: 'all' };
 
 /** A write's expected outcomes are data; only broken infrastructure throws. */
-export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; reason: 'not-found' | 'unauthorized' };
+export type WriteOutcome<T> =
+  { ok: true; value: T } | { ok: false; reason: 'not-found' | 'unauthorized' };
 
 export interface ReplaceResult {
   version: number;
@@ -39,9 +40,17 @@ export interface FeedStore {
   /** Creates an empty feed (rendered, so its URL works at once). */
   createFeed(feedId: string, tokenHash: Uint8Array): Promise<{ version: number }>;
   /** Replaces a feed's sessions with a new version, if the token hash matches. */
-  replaceFeed(feedId: string, tokenHash: Uint8Array, content: FeedContent): Promise<WriteOutcome<ReplaceResult>>;
+  replaceFeed(
+    feedId: string,
+    tokenHash: Uint8Array,
+    content: FeedContent,
+  ): Promise<WriteOutcome<ReplaceResult>>;
   /** Moves the feed to a new id; the old one stops existing. The write token stays. */
-  rotateFeed(feedId: string, tokenHash: Uint8Array, newFeedId: string): Promise<WriteOutcome<{ feedId: string }>>;
+  rotateFeed(
+    feedId: string,
+    tokenHash: Uint8Array,
+    newFeedId: string,
+  ): Promise<WriteOutcome<{ feedId: string }>>;
   deleteFeed(feedId: string, tokenHash: Uint8Array): Promise<WriteOutcome<null>>;
   getRendered(feedId: string): Promise<RenderedFeed | undefined>;
   /** True when the database answers a trivial query in time. */
@@ -72,7 +81,11 @@ interface FeedRow {
   last_modified: Date;
 }
 
-const EMPTY_CONTENT = (): FeedContent => ({ name: DEFAULT_FEED_NAME, timezone: 'UTC', sessions: [] });
+const EMPTY_CONTENT = (): FeedContent => ({
+  name: DEFAULT_FEED_NAME,
+  timezone: 'UTC',
+  sessions: [],
+});
 
 /** HTTP dates have whole seconds; each version must be strictly newer than the last for If-Modified-Since. */
 function nextLastModified(now: number, previous: number | undefined): number {
@@ -85,7 +98,10 @@ async function notify(tx: SqlQueryable, feedKey: number): Promise<void> {
 }
 
 /** Opens the store on a connected client: migrates, then listens for other instances' writes. */
-export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = {}): Promise<FeedStore> {
+export async function openFeedStore(
+  sql: SqlClient,
+  options: FeedStoreOptions = {},
+): Promise<FeedStore> {
   const { clock = Date.now, refreshMinutes = 60, healthTimeoutMs = 2_000 } = options;
   await migrate(sql);
 
@@ -139,7 +155,12 @@ export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = 
       const now = clock();
       const lastModified = nextLastModified(now, undefined);
       const content = EMPTY_CONTENT();
-      const rendered = renderFeedVersion(content, { version: 0, previous: {}, stamp: lastModified, refreshMinutes });
+      const rendered = renderFeedVersion(content, {
+        version: 0,
+        previous: {},
+        stamp: lastModified,
+        refreshMinutes,
+      });
       await sql.query(
         `INSERT INTO ironstride_feeds
            (public_id, token_hash, version, name, timezone, sessions, sequences, ics, etag, last_modified, created_at, updated_at)
@@ -165,7 +186,12 @@ export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = 
         const version = base.version + 1;
         const now = clock();
         const lastModified = nextLastModified(now, base.last_modified.getTime());
-        const rendered = renderFeedVersion(content, { version, previous: base.sequences, stamp: lastModified, refreshMinutes });
+        const rendered = renderFeedVersion(content, {
+          version,
+          previous: base.sequences,
+          stamp: lastModified,
+          refreshMinutes,
+        });
         return { base, version, now, lastModified, rendered };
       };
       // Checked before rendering, so a wrong token costs a lookup and not a render.
@@ -175,32 +201,40 @@ export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = 
       // lock (and, embedded, the whole database). If another write landed meanwhile, it is
       // rendered again under the lock, against that newer version: writers never starve.
       const optimistic = prepare(read.value);
-      const outcome = await sql.transaction(async (tx): Promise<WriteOutcome<ReplaceResult & { feedKey: number }>> => {
-        const current = await authorize(tx, feedId, tokenHash, true);
-        if (!current.ok) return current;
-        const next = current.value.version === optimistic.base.version ? optimistic : prepare(current.value);
-        await tx.query(
-          `UPDATE ironstride_feeds
+      const outcome = await sql.transaction(
+        async (tx): Promise<WriteOutcome<ReplaceResult & { feedKey: number }>> => {
+          const current = await authorize(tx, feedId, tokenHash, true);
+          if (!current.ok) return current;
+          const next =
+            current.value.version === optimistic.base.version ? optimistic : prepare(current.value);
+          await tx.query(
+            `UPDATE ironstride_feeds
               SET version = $2, name = $3, timezone = $4, sessions = $5::jsonb, sequences = $6::jsonb,
                   ics = $7, etag = $8, last_modified = $9, updated_at = $10
             WHERE feed_key = $1`,
-          [
-            next.base.feed_key,
-            next.version,
-            content.name,
-            content.timezone,
-            JSON.stringify(content.sessions),
-            JSON.stringify(next.rendered.sequences),
-            next.rendered.ics,
-            next.rendered.etag,
-            new Date(next.lastModified),
-            new Date(next.now),
-          ],
-        );
-        await notify(tx, next.base.feed_key);
-        const value = { version: next.version, etag: next.rendered.etag, lastModified: next.lastModified, feedKey: next.base.feed_key };
-        return { ok: true, value };
-      });
+            [
+              next.base.feed_key,
+              next.version,
+              content.name,
+              content.timezone,
+              JSON.stringify(content.sessions),
+              JSON.stringify(next.rendered.sequences),
+              next.rendered.ics,
+              next.rendered.etag,
+              new Date(next.lastModified),
+              new Date(next.now),
+            ],
+          );
+          await notify(tx, next.base.feed_key);
+          const value = {
+            version: next.version,
+            etag: next.rendered.etag,
+            lastModified: next.lastModified,
+            feedKey: next.base.feed_key,
+          };
+          return { ok: true, value };
+        },
+      );
       if (!outcome.ok) return outcome;
       // This instance's readers must not wait for the notification's round trip.
       emit({ kind: 'feed', feedKey: outcome.value.feedKey });
@@ -209,18 +243,19 @@ export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = 
     },
 
     async rotateFeed(feedId, tokenHash, newFeedId) {
-      const outcome = await sql.transaction(async (tx): Promise<WriteOutcome<{ feedId: string; feedKey: number }>> => {
-        const current = await authorize(tx, feedId, tokenHash, true);
-        if (!current.ok) return current;
-        const now = clock();
-        await tx.query('UPDATE ironstride_feeds SET public_id = $2, updated_at = $3 WHERE feed_key = $1', [
-          current.value.feed_key,
-          newFeedId,
-          new Date(now),
-        ]);
-        await notify(tx, current.value.feed_key);
-        return { ok: true, value: { feedId: newFeedId, feedKey: current.value.feed_key } };
-      });
+      const outcome = await sql.transaction(
+        async (tx): Promise<WriteOutcome<{ feedId: string; feedKey: number }>> => {
+          const current = await authorize(tx, feedId, tokenHash, true);
+          if (!current.ok) return current;
+          const now = clock();
+          await tx.query(
+            'UPDATE ironstride_feeds SET public_id = $2, updated_at = $3 WHERE feed_key = $1',
+            [current.value.feed_key, newFeedId, new Date(now)],
+          );
+          await notify(tx, current.value.feed_key);
+          return { ok: true, value: { feedId: newFeedId, feedKey: current.value.feed_key } };
+        },
+      );
       if (!outcome.ok) return outcome;
       emit({ kind: 'feed', feedKey: outcome.value.feedKey });
       return { ok: true, value: { feedId: outcome.value.feedId } };
@@ -230,7 +265,9 @@ export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = 
       const outcome = await sql.transaction(async (tx): Promise<WriteOutcome<number>> => {
         const current = await authorize(tx, feedId, tokenHash, true);
         if (!current.ok) return current;
-        await tx.query('DELETE FROM ironstride_feeds WHERE feed_key = $1', [current.value.feed_key]);
+        await tx.query('DELETE FROM ironstride_feeds WHERE feed_key = $1', [
+          current.value.feed_key,
+        ]);
         await notify(tx, current.value.feed_key);
         return { ok: true, value: current.value.feed_key };
       });
@@ -240,13 +277,21 @@ export async function openFeedStore(sql: SqlClient, options: FeedStoreOptions = 
     },
 
     async getRendered(feedId) {
-      const { rows } = await sql.query<Pick<FeedRow, 'feed_key' | 'version' | 'last_modified'> & { ics: string; etag: string }>(
+      const { rows } = await sql.query<
+        Pick<FeedRow, 'feed_key' | 'version' | 'last_modified'> & { ics: string; etag: string }
+      >(
         'SELECT feed_key, version, ics, etag, last_modified FROM ironstride_feeds WHERE public_id = $1',
         [feedId],
       );
       const row = rows[0];
       if (!row) return undefined;
-      return { feedKey: row.feed_key, version: row.version, ics: row.ics, etag: row.etag, lastModified: row.last_modified.getTime() };
+      return {
+        feedKey: row.feed_key,
+        version: row.version,
+        ics: row.ics,
+        etag: row.etag,
+        lastModified: row.last_modified.getTime(),
+      };
     },
 
     async health() {

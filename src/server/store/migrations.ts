@@ -47,7 +47,10 @@ export class MigrationError extends Error {
 }
 
 /** Applies the migrations this database lacks, in one transaction under an advisory lock. */
-export async function migrate(sql: SqlClient, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  sql: SqlClient,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   return sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
     await tx.query(`CREATE TABLE IF NOT EXISTS ironstride_migrations (
@@ -55,7 +58,9 @@ export async function migrate(sql: SqlClient, migrations: readonly Migration[] =
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const { rows } = await tx.query<{ version: number }>('SELECT version FROM ironstride_migrations');
+    const { rows } = await tx.query<{ version: number }>(
+      'SELECT version FROM ironstride_migrations',
+    );
     const applied = new Set(rows.map((r) => r.version));
     const known = Math.max(0, ...migrations.map((m) => m.version));
     const newest = Math.max(0, ...applied);
@@ -68,7 +73,10 @@ export async function migrate(sql: SqlClient, migrations: readonly Migration[] =
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
       for (const statement of migration.statements) await tx.query(statement);
-      await tx.query('INSERT INTO ironstride_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query('INSERT INTO ironstride_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       done.push(migration.version);
     }
     return done;

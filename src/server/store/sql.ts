@@ -35,7 +35,13 @@ export async function openEmbeddedSql(dataDir: string | undefined): Promise<SqlC
   return {
     kind: 'embedded',
     query: <R>(text: string, params: readonly unknown[] = []) => db.query<R>(text, [...params]),
-    transaction: (fn) => db.transaction((tx) => fn({ query: <R>(text: string, params: readonly unknown[] = []) => tx.query<R>(text, [...params]) })),
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          query: <R>(text: string, params: readonly unknown[] = []) =>
+            tx.query<R>(text, [...params]),
+        }),
+      ),
     async listen(channel, handlers) {
       // In-process: a notification can't be lost, so onLost/onRestored never fire.
       unlisten.push(await db.listen(channel, handlers.onNotify));
@@ -105,7 +111,14 @@ export function openPostgresSql(options: PostgresOptions): SqlClient {
       }
     },
     async listen(channel, handlers) {
-      const listener = listenForever({ connectionString, channel, handlers, heartbeatMs, onError, isClosed: () => closed });
+      const listener = listenForever({
+        connectionString,
+        channel,
+        handlers,
+        heartbeatMs,
+        onError,
+        isClosed: () => closed,
+      });
       listeners.push(listener);
       await listener.ready;
     },
@@ -131,7 +144,10 @@ interface ListenForeverOptions {
  * store is told notifications may have been missed, and it reconnects with backoff; only once
  * LISTEN succeeds again is caching allowed again (`onRestored`).
  */
-function listenForever(options: ListenForeverOptions): { ready: Promise<void>; stop: () => Promise<void> } {
+function listenForever(options: ListenForeverOptions): {
+  ready: Promise<void>;
+  stop: () => Promise<void>;
+} {
   const { connectionString, channel, handlers, heartbeatMs, onError, isClosed } = options;
   let client: pg.Client | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -155,7 +171,10 @@ function listenForever(options: ListenForeverOptions): { ready: Promise<void>; s
       handlers.onLost();
     }
     if (isClosed()) return;
-    onError('database notification connection lost; feeds are read from the database until it is back', error);
+    onError(
+      'database notification connection lost; feeds are read from the database until it is back',
+      error,
+    );
     retry = setTimeout(() => {
       if (!isClosed()) void connect().catch(() => {});
     }, delay);
@@ -164,7 +183,11 @@ function listenForever(options: ListenForeverOptions): { ready: Promise<void>; s
   };
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+    const next = new pg.Client({
+      connectionString,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+    });
     client = next;
     next.on('error', (error) => lost(next, error));
     next.on('end', () => lost(next, new Error('connection ended')));
@@ -182,7 +205,10 @@ function listenForever(options: ListenForeverOptions): { ready: Promise<void>; s
     handlers.onRestored();
     live = true;
     heartbeat = setInterval(() => {
-      const timer = setTimeout(() => lost(next, new Error('heartbeat timed out')), CONNECT_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => lost(next, new Error('heartbeat timed out')),
+        CONNECT_TIMEOUT_MS,
+      );
       next.query('SELECT 1').then(
         () => clearTimeout(timer),
         (error: unknown) => {

@@ -55,14 +55,13 @@ export const PRIVACY_TOPICS: readonly PrivacyTopic[] = [
         </p>
         <p>
           The access token is kept in the browser’s memory (<code>storage.session</code>, gone when
-          the browser closes; in Chrome, Chrome’s own sign-in keeps it) and never written to disk
-          by Ironstride or shown in its messages. The events of the Google calendars you pick,
-          their sync state and the sessions waiting to be written are kept in{' '}
-          <code>storage.local</code> like everything else. <strong>Disconnect Google</strong>{' '}
-          revokes the token at Google and deletes that data from this browser. What stays is a
-          short ledger of the sessions Ironstride wrote (session and event ids and content
-          hashes, no titles or times), so it never mistakes an event it removed itself for one you
-          deleted.
+          the browser closes; in Chrome, Chrome’s own sign-in keeps it) and never written to disk by
+          Ironstride or shown in its messages. The events of the Google calendars you pick, their
+          sync state and the sessions waiting to be written are kept in <code>storage.local</code>{' '}
+          like everything else. <strong>Disconnect Google</strong> revokes the token at Google and
+          deletes that data from this browser. What stays is a short ledger of the sessions
+          Ironstride wrote (session and event ids and content hashes, no titles or times), so it
+          never mistakes an event it removed itself for one you deleted.
         </p>
       </>
     ),

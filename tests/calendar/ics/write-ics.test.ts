@@ -15,7 +15,8 @@ const sessions: IcsSession[] = [
     start: Date.UTC(2027, 2, 4, 17, 45),
     end: Date.UTC(2027, 2, 4, 18, 25),
     title: 'Strength · full body + core (40 min)',
-    description: 'Warm-up: 5 min easy jog\n1. Step-up — 3 × 8–10 each side, rest 75 s — Drive through the heel\n\nWhy this slot:\n- Thursday: same day as your tempo run, 10 h after it ends; Friday stays easy\n\nPlanned by Ironstride — strength that fits your running.',
+    description:
+      'Warm-up: 5 min easy jog\n1. Step-up — 3 × 8–10 each side, rest 75 s — Drive through the heel\n\nWhy this slot:\n- Thursday: same day as your tempo run, 10 h after it ends; Friday stays easy\n\nPlanned by Ironstride — strength that fits your running.',
     sequence: 2,
   },
   {
@@ -29,7 +30,12 @@ const sessions: IcsSession[] = [
 ];
 
 function render(): string {
-  return writeIcs(sessions, { timezone: 'Europe/London', stamp: STAMP, name: 'Strength · Ironstride', defaultSequence: 7 });
+  return writeIcs(sessions, {
+    timezone: 'Europe/London',
+    stamp: STAMP,
+    name: 'Strength · Ironstride',
+    defaultSequence: 7,
+  });
 }
 
 describe('writeIcs', () => {
@@ -54,7 +60,10 @@ describe('writeIcs', () => {
     expect(text).toContain('DTSTART;TZID=Europe/London:20270304T174500');
     expect(text).toContain('DTSTART;TZID=Europe/London:20270330T174500');
     expect(text).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/London/);
-    expect(text.match(/^DTSTAMP:.*$/gm)).toEqual(['DTSTAMP:20270220T120000Z', 'DTSTAMP:20270220T120000Z']);
+    expect(text.match(/^DTSTAMP:.*$/gm)).toEqual([
+      'DTSTAMP:20270220T120000Z',
+      'DTSTAMP:20270220T120000Z',
+    ]);
     expect(text).toContain(`UID:${sessionUid('s20270301-1')}`);
     expect(text).toContain('SEQUENCE:2');
     expect(text).toContain('SEQUENCE:7');
@@ -65,10 +74,14 @@ describe('writeIcs', () => {
 const sessions = ${JSON.stringify(sessions)};
 process.stdout.write(writeIcs(sessions, { timezone: 'Europe/London', stamp: ${STAMP}, name: 'Strength · Ironstride', defaultSequence: 7 }));`;
     for (const tz of ['Pacific/Auckland', 'America/Los_Angeles']) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-        env: { ...process.env, TZ: tz },
-        encoding: 'utf8',
-      });
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        {
+          env: { ...process.env, TZ: tz },
+          encoding: 'utf8',
+        },
+      );
       expect(out).toBe(render());
     }
   });
@@ -80,11 +93,23 @@ process.stdout.write(writeIcs(sessions, { timezone: 'Europe/London', stamp: ${ST
     });
     expect(read.skipped).toEqual([]);
     expect(
-      read.events.map((e) => ({ id: e.ironstrideSessionId, start: e.start, end: e.end, title: e.title, description: e.description })),
+      read.events.map((e) => ({
+        id: e.ironstrideSessionId,
+        start: e.start,
+        end: e.end,
+        title: e.title,
+        description: e.description,
+      })),
     ).toEqual(
       [...sessions]
         .sort((a, b) => a.start - b.start)
-        .map((s) => ({ id: s.id, start: s.start, end: s.end, title: s.title, description: s.description })),
+        .map((s) => ({
+          id: s.id,
+          start: s.start,
+          end: s.end,
+          title: s.title,
+          description: s.description,
+        })),
     );
   });
 
@@ -106,8 +131,12 @@ process.stdout.write(writeIcs(sessions, { timezone: 'Europe/London', stamp: ${ST
 describe('buildVtimezone', () => {
   it('lists every offset change of the years asked for', () => {
     const text = buildVtimezone('Europe/London', 2027, 2027);
-    expect(text).toContain('BEGIN:DAYLIGHT\r\nDTSTART:20270328T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100');
-    expect(text).toContain('BEGIN:STANDARD\r\nDTSTART:20271031T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000');
+    expect(text).toContain(
+      'BEGIN:DAYLIGHT\r\nDTSTART:20270328T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100',
+    );
+    expect(text).toContain(
+      'BEGIN:STANDARD\r\nDTSTART:20271031T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000',
+    );
   });
 
   it('writes one observance for a zone without changes', () => {
@@ -118,6 +147,8 @@ describe('buildVtimezone', () => {
 
   it('marks the southern-hemisphere summer as daylight time', () => {
     const text = buildVtimezone('Australia/Sydney', 2027, 2027);
-    expect(text).toContain('BEGIN:DAYLIGHT\r\nDTSTART:20271003T020000\r\nTZOFFSETFROM:+1000\r\nTZOFFSETTO:+1100');
+    expect(text).toContain(
+      'BEGIN:DAYLIGHT\r\nDTSTART:20271003T020000\r\nTZOFFSETFROM:+1000\r\nTZOFFSETTO:+1100',
+    );
   });
 });

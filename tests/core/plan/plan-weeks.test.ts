@@ -13,7 +13,8 @@ function plan(options: Omit<PlanWeeksOptions, 'firstWeek'> & { firstWeek?: strin
   return result;
 }
 
-const days = (r: ReturnType<typeof planWeeks>) => r.sessions.map((s) => dateInZone(s.start, r.timezone));
+const days = (r: ReturnType<typeof planWeeks>) =>
+  r.sessions.map((s) => dateInZone(s.start, r.timezone));
 const clock = (instant: number, tz = 'Europe/London') => formatClock(minutesInZone(instant, tz));
 
 describe('planWeeks', () => {
@@ -28,19 +29,31 @@ describe('planWeeks', () => {
     expect(days(result)).toEqual(['2027-05-04', '2027-05-06']);
     // Tempo ends 13:00; 3–8 h later is 16:00–21:00, and the window opens 17:30.
     expect(clock(result.sessions[1]!.start)).toBe('17:30');
-    expect(result.sessions[0]!.reasons[0]).toMatch(/^Tuesday: same day as your intervals, \d+ h( \d+ min)? after it ends/);
+    expect(result.sessions[0]!.reasons[0]).toMatch(
+      /^Tuesday: same day as your intervals, \d+ h( \d+ min)? after it ends/,
+    );
   });
 
   it('never lifts before running the same day, even when only mornings are free', () => {
     const events = [makeRun('intervals', { date: '2027-05-04', at: '18:30' })];
-    const prefs = makePrefs({ availability: { tue: [['06:00', '08:00']], wed: [['06:00', '08:00']], thu: [['06:00', '08:00']] } });
+    const prefs = makePrefs({
+      availability: {
+        tue: [['06:00', '08:00']],
+        wed: [['06:00', '08:00']],
+        thu: [['06:00', '08:00']],
+      },
+    });
     const result = plan({ events, prefs });
     expect(days(result)).not.toContain('2027-05-04');
   });
 
   it('waits minGapAfterHardRunHours after a hard run', () => {
     const events = [makeRun('tempo', { date: '2027-05-04', at: '16:00' })];
-    const prefs = makePrefs({ minGapAfterHardRunHours: 4, availability: { tue: [['17:00', '22:00']] }, sessionsPerWeek: 1 });
+    const prefs = makePrefs({
+      minGapAfterHardRunHours: 4,
+      availability: { tue: [['17:00', '22:00']] },
+      sessionsPerWeek: 1,
+    });
     const result = plan({ events, prefs });
     expect(result.sessions.map((s) => clock(s.start))).toEqual(['21:00']);
   });
@@ -49,13 +62,21 @@ describe('planWeeks', () => {
     const events = [
       makeRun('intervals', { date: '2027-05-04', at: '06:30' }),
       makeBusy({ date: '2027-05-04', at: '17:00', minutes: 60, title: 'Late meeting' }),
-      makeBusy({ date: '2027-05-04', at: '18:15', minutes: 60, title: 'Maybe drinks', transparent: true }),
+      makeBusy({
+        date: '2027-05-04',
+        at: '18:15',
+        minutes: 60,
+        title: 'Maybe drinks',
+        transparent: true,
+      }),
       makeBusy({ date: '2027-05-04', title: 'Office closed' }),
     ];
     const prefs = makePrefs({ bufferMinutes: 20, sessionsPerWeek: 1 });
     const result = plan({ events, prefs });
     // The meeting ends 18:00; 20 min buffer then the next quarter hour.
-    expect(result.sessions.map((s) => [dateInZone(s.start, 'Europe/London'), clock(s.start)])).toEqual([['2027-05-04', '18:30']]);
+    expect(
+      result.sessions.map((s) => [dateInZone(s.start, 'Europe/London'), clock(s.start)]),
+    ).toEqual([['2027-05-04', '18:30']]);
   });
 
   it('never places a session the day before a key run, across the week boundary too', () => {
@@ -82,12 +103,18 @@ describe('planWeeks', () => {
     ];
     const result = plan({ events, prefs: makePrefs() });
     expect(result.warnings.map((w) => w.code)).toContain('strength-before-key-run');
-    expect(result.warnings[0]!.message).toMatch(/"Gym class" on Monday is the day before Tuesday's intervals/);
+    expect(result.warnings[0]!.message).toMatch(
+      /"Gym class" on Monday is the day before Tuesday's intervals/,
+    );
   });
 
   it('places all-day runs at defaultRunStart for their parsed length', () => {
     const events = [makeRun('tempo', { date: '2027-05-04', parsedMinutes: 50 })];
-    const prefs = makePrefs({ defaultRunStart: '18:00', availability: { tue: [['17:00', '23:00']] }, sessionsPerWeek: 1 });
+    const prefs = makePrefs({
+      defaultRunStart: '18:00',
+      availability: { tue: [['17:00', '23:00']] },
+      sessionsPerWeek: 1,
+    });
     const result = plan({ events, prefs });
     // 18:00 + 50 min + 3 h = 21:50 → the next quarter hour that leaves room for the session.
     expect(result.sessions.map((s) => clock(s.start))).toEqual(['22:00']);
@@ -106,7 +133,9 @@ describe('planWeeks', () => {
   });
 
   it('gives one light session in taper and none in the three days before an A race', () => {
-    const prefs = makePrefs({ races: [{ date: '2027-05-16', name: 'City Marathon', priority: 'A' }] });
+    const prefs = makePrefs({
+      races: [{ date: '2027-05-16', name: 'City Marathon', priority: 'A' }],
+    });
     const taper = plan({ events: [], prefs });
     expect(taper.weeks[0]).toMatchObject({ phase: 'taper', target: 1 });
     expect(taper.sessions).toHaveLength(1);
@@ -117,26 +146,42 @@ describe('planWeeks', () => {
   });
 
   it('allows three sessions in the off-season when asked', () => {
-    const result = plan({ events: [], prefs: makePrefs({ phase: 'off-season', sessionsPerWeek: 3 }) });
+    const result = plan({
+      events: [],
+      prefs: makePrefs({ phase: 'off-season', sessionsPerWeek: 3 }),
+    });
     expect(result.sessions).toHaveLength(3);
     expect(result.sessions.every((s) => s.load === 'heavy')).toBe(true);
   });
 
   it('starts weeks on Sunday when asked', () => {
-    const result = plan({ events: [], prefs: makePrefs({ weekStartsOn: 0 }), firstWeek: '2027-05-05' });
+    const result = plan({
+      events: [],
+      prefs: makePrefs({ weekStartsOn: 0 }),
+      firstWeek: '2027-05-05',
+    });
     expect(result.weeks[0]!.start).toBe('2027-05-02');
     for (const d of days(result)) expect(d >= '2027-05-02' && d <= '2027-05-08').toBe(true);
   });
 
   it('keeps wall-clock times across the spring DST change', () => {
     const events = [makeRun('intervals', { date: '2027-03-29', at: '06:30' })];
-    const result = plan({ events, prefs: makePrefs({ sessionsPerWeek: 1 }), firstWeek: '2027-03-29' });
-    expect(formatInstant(result.sessions[0]!.start, 'Europe/London')).toBe('2027-03-29T17:30:00+01:00');
+    const result = plan({
+      events,
+      prefs: makePrefs({ sessionsPerWeek: 1 }),
+      firstWeek: '2027-03-29',
+    });
+    expect(formatInstant(result.sessions[0]!.start, 'Europe/London')).toBe(
+      '2027-03-29T17:30:00+01:00',
+    );
   });
 
   it('says why each missing session could not be placed', () => {
     const events = [makeRun('intervals', { date: '2027-05-04', at: '06:30' })];
-    const result = plan({ events, prefs: makePrefs({ availability: { tue: [['06:00', '07:00']] } }) });
+    const result = plan({
+      events,
+      prefs: makePrefs({ availability: { tue: [['06:00', '07:00']] } }),
+    });
     expect(result.sessions).toHaveLength(0);
     expect(result.unplaced).toHaveLength(2);
     expect(result.unplaced[0]!.reason).toMatch(/Mon — the day before Tuesday's intervals/);
@@ -152,16 +197,34 @@ describe('planWeeks', () => {
   });
 
   it('places nothing before notBefore and keeps sessions that already started', () => {
-    const events = [makeRun('intervals', { date: '2027-05-04', at: '06:30' }), makeRun('tempo', { date: '2027-05-06', at: '06:30' })];
+    const events = [
+      makeRun('intervals', { date: '2027-05-04', at: '06:30' }),
+      makeRun('tempo', { date: '2027-05-06', at: '06:30' }),
+    ];
     const prefs = makePrefs();
     const wednesday = Date.UTC(2027, 4, 5, 12);
     const result = plan({ events, prefs, notBefore: wednesday });
     for (const s of result.sessions) expect(s.start).toBeGreaterThanOrEqual(wednesday);
-    expect(result.unplaced.map((u) => u.reason).join(' ') + days(result).join(' ')).not.toMatch(/2027-05-0[34]/);
+    expect(result.unplaced.map((u) => u.reason).join(' ') + days(result).join(' ')).not.toMatch(
+      /2027-05-0[34]/,
+    );
     // An accepted session on Monday (now the day before a new key run) is history: it stays.
-    const monday = { id: 'past', start: Date.UTC(2027, 4, 3, 17), end: Date.UTC(2027, 4, 3, 17, 40) };
-    const again = planWeeks({ events, prefs, firstWeek: WEEK, accepted: [monday], notBefore: wednesday });
-    expect(again.sessions.find((s) => s.id === 'past')).toMatchObject({ start: monday.start, status: 'kept' });
+    const monday = {
+      id: 'past',
+      start: Date.UTC(2027, 4, 3, 17),
+      end: Date.UTC(2027, 4, 3, 17, 40),
+    };
+    const again = planWeeks({
+      events,
+      prefs,
+      firstWeek: WEEK,
+      accepted: [monday],
+      notBefore: wednesday,
+    });
+    expect(again.sessions.find((s) => s.id === 'past')).toMatchObject({
+      start: monday.start,
+      status: 'kept',
+    });
   });
 
   it('never gives a new session a reserved id', () => {
@@ -173,9 +236,14 @@ describe('planWeeks', () => {
   });
 
   it('is deterministic', () => {
-    const events = [makeRun('tempo', { date: '2027-05-06', at: '06:30' }), makeRest({ date: '2027-05-03' })];
+    const events = [
+      makeRun('tempo', { date: '2027-05-06', at: '06:30' }),
+      makeRest({ date: '2027-05-03' }),
+    ];
     const prefs = makePrefs();
-    expect(planWeeks({ events, prefs, firstWeek: WEEK, weeks: 3 })).toEqual(planWeeks({ events, prefs, firstWeek: WEEK, weeks: 3 }));
+    expect(planWeeks({ events, prefs, firstWeek: WEEK, weeks: 3 })).toEqual(
+      planWeeks({ events, prefs, firstWeek: WEEK, weeks: 3 }),
+    );
   });
 
   it('builds progressively harder sessions over consecutive base weeks', () => {
@@ -184,7 +252,19 @@ describe('planWeeks', () => {
       result.sessions
         .filter((s) => s.weekStart === weekStart)
         .flatMap((s) => s.content.exercises)
-        .reduce((sum, e) => sum + e.sets * (typeof e.reps === 'number' ? e.reps : Number(String(e.reps ?? '0').split('-').pop())), 0);
+        .reduce(
+          (sum, e) =>
+            sum +
+            e.sets *
+              (typeof e.reps === 'number'
+                ? e.reps
+                : Number(
+                    String(e.reps ?? '0')
+                      .split('-')
+                      .pop(),
+                  )),
+          0,
+        );
     const volumes = result.weeks.map((w) => volume(w.start));
     expect(volumes[3]).toBeGreaterThan(volumes[0]!);
   });
@@ -200,9 +280,15 @@ describe('planWeeks re-planning', () => {
   it('keeps accepted sessions that are still legal, even off the ideal slot', () => {
     const prefs = makePrefs();
     const first = plan({ events, prefs });
-    const accepted = first.sessions.map((s) => ({ id: s.id, start: s.start + 30 * 60_000, end: s.end + 30 * 60_000 }));
+    const accepted = first.sessions.map((s) => ({
+      id: s.id,
+      start: s.start + 30 * 60_000,
+      end: s.end + 30 * 60_000,
+    }));
     const again = plan({ events, prefs, accepted });
-    expect(again.sessions.map((s) => [s.id, s.start, s.status])).toEqual(accepted.map((a) => [a.id, a.start, 'kept']));
+    expect(again.sessions.map((s) => [s.id, s.start, s.status])).toEqual(
+      accepted.map((a) => [a.id, a.start, 'kept']),
+    );
   });
 
   it('moves only the session a new run made illegal, and keeps its id', () => {
@@ -212,12 +298,18 @@ describe('planWeeks re-planning', () => {
     expect(days(first)).toEqual(['2027-05-04', '2027-05-06']);
     const accepted = first.sessions.map((s) => ({ id: s.id, start: s.start, end: s.end }));
     // A hill session lands on Wednesday: Tuesday's session is now the day before a key run.
-    const again = plan({ events: [...week, makeRun('hills', { date: '2027-05-05', at: '06:30' })], prefs, accepted });
+    const again = plan({
+      events: [...week, makeRun('hills', { date: '2027-05-05', at: '06:30' })],
+      prefs,
+      accepted,
+    });
     const [tuesday, thursday] = first.sessions;
     const byId = new Map(again.sessions.map((s) => [s.id, s]));
     expect(byId.get(thursday!.id)).toMatchObject({ start: thursday!.start, status: 'kept' });
     expect(byId.get(tuesday!.id)).toMatchObject({ status: 'moved' });
-    expect(['2027-05-08', '2027-05-09']).toContain(dateInZone(byId.get(tuesday!.id)!.start, 'Europe/London'));
+    expect(['2027-05-08', '2027-05-09']).toContain(
+      dateInZone(byId.get(tuesday!.id)!.start, 'Europe/London'),
+    );
     expect(again.sessions).toHaveLength(2);
   });
 
@@ -225,7 +317,11 @@ describe('planWeeks re-planning', () => {
     const prefs = makePrefs();
     const first = plan({ events, prefs });
     const accepted = first.sessions.map((s) => ({ id: s.id, start: s.start, end: s.end }));
-    const again = plan({ events: [...events, makeRun('hills', { date: '2027-05-05', at: '06:30' })], prefs, accepted });
+    const again = plan({
+      events: [...events, makeRun('hills', { date: '2027-05-05', at: '06:30' })],
+      prefs,
+      accepted,
+    });
     expect(again.sessions).toHaveLength(1);
     expect(again.sessions[0]!.status).toBe('kept');
     expect(again.unplaced).toHaveLength(1);
@@ -246,6 +342,8 @@ describe('planWeeks re-planning', () => {
     const again = plan({ events: [...events, ...written], prefs });
     expect(again.weeks[0]!.existing).toBe(0);
     expect(again.warnings).toEqual([]);
-    expect(again.sessions.map((s) => [s.id, s.status])).toEqual(first.sessions.map((s) => [s.id, 'kept']));
+    expect(again.sessions.map((s) => [s.id, s.status])).toEqual(
+      first.sessions.map((s) => [s.id, 'kept']),
+    );
   });
 });

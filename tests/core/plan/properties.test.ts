@@ -8,13 +8,42 @@ import type { PreferencesInput } from '../../../src/core/prefs';
 import { addDays, formatClock, WEEKDAY_KEYS, zonedInstant } from '../../../src/core/time';
 import { checkHardConstraints } from '../../helpers/check-plan';
 
-const ZONES = ['Europe/London', 'America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata', 'UTC'];
+const ZONES = [
+  'Europe/London',
+  'America/New_York',
+  'Europe/Berlin',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'UTC',
+];
 // Weeks around DST changes in both hemispheres, and ordinary ones.
-const WEEKS = ['2027-03-22', '2027-03-29', '2027-04-01', '2027-10-25', '2027-11-01', '2027-06-07', '2027-01-04'];
-const RUN_KINDS: RunKind[] = ['recovery', 'easy', 'steady', 'long', 'tempo', 'intervals', 'hills', 'race'];
+const WEEKS = [
+  '2027-03-22',
+  '2027-03-29',
+  '2027-04-01',
+  '2027-10-25',
+  '2027-11-01',
+  '2027-06-07',
+  '2027-01-04',
+];
+const RUN_KINDS: RunKind[] = [
+  'recovery',
+  'easy',
+  'steady',
+  'long',
+  'tempo',
+  'intervals',
+  'hills',
+  'race',
+];
 
 function runClassification(kind: RunKind, minutes?: number): Classification {
-  const intensity = kind === 'recovery' || kind === 'easy' ? 'easy' : kind === 'steady' || kind === 'long' ? 'moderate' : 'hard';
+  const intensity =
+    kind === 'recovery' || kind === 'easy'
+      ? 'easy'
+      : kind === 'steady' || kind === 'long'
+        ? 'moderate'
+        : 'hard';
   return {
     activity: 'run',
     kind,
@@ -37,7 +66,16 @@ const other = (activity: Classification['activity']): Classification => ({
 
 const eventArb = fc.record({
   day: fc.integer({ min: -8, max: 30 }),
-  what: fc.constantFrom(...RUN_KINDS, ...RUN_KINDS, 'busy', 'busy', 'busy', 'strength', 'rest', 'cross'),
+  what: fc.constantFrom(
+    ...RUN_KINDS,
+    ...RUN_KINDS,
+    'busy',
+    'busy',
+    'busy',
+    'strength',
+    'rest',
+    'cross',
+  ),
   allDay: fc.boolean(),
   startQuarter: fc.integer({ min: 20, max: 88 }),
   minutes: fc.constantFrom(0, 20, 30, 45, 60, 90, 150, 480),
@@ -47,33 +85,41 @@ const eventArb = fc.record({
 
 const windowArb = fc
   .tuple(fc.integer({ min: 20, max: 88 }), fc.integer({ min: 2, max: 40 }))
-  .map(([startQ, lenQ]) => [formatClock(startQ * 15), formatClock(Math.min(96, startQ + lenQ) * 15)] as [string, string]);
+  .map(
+    ([startQ, lenQ]) =>
+      [formatClock(startQ * 15), formatClock(Math.min(96, startQ + lenQ) * 15)] as [string, string],
+  );
 
 const prefsArb = fc.record({
   timezone: fc.constantFrom(...ZONES),
   weekStartsOn: fc.constantFrom(0, 1),
   availability: fc.record(
-    Object.fromEntries(WEEKDAY_KEYS.map((k) => [k, fc.array(windowArb, { maxLength: 2 })])) as Record<
-      (typeof WEEKDAY_KEYS)[number],
-      fc.Arbitrary<[string, string][]>
-    >,
+    Object.fromEntries(
+      WEEKDAY_KEYS.map((k) => [k, fc.array(windowArb, { maxLength: 2 })]),
+    ) as Record<(typeof WEEKDAY_KEYS)[number], fc.Arbitrary<[string, string][]>>,
   ),
   sessionMinutes: fc.constantFrom(20, 30, 40, 45, 60),
   sessionsPerWeek: fc.integer({ min: 0, max: 3 }),
   minGapAfterHardRunHours: fc.integer({ min: 0, max: 6 }),
   bufferMinutes: fc.constantFrom(0, 10, 15, 30),
   defaultRunStart: fc.constantFrom('06:00', '07:00', '18:00'),
-  phase: fc.constantFrom('auto', 'auto', 'auto', 'off-season', 'base', 'build', 'taper', 'race-week', 'recovery'),
+  phase: fc.constantFrom(
+    'auto',
+    'auto',
+    'auto',
+    'off-season',
+    'base',
+    'build',
+    'taper',
+    'race-week',
+    'recovery',
+  ),
   policy: fc.constantFrom('hard-days-hard', 'easy-days'),
 });
 
 type RawEvent = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
 
-function buildEvents(
-  raw: readonly RawEvent[],
-  week: string,
-  tz: string,
-): ClassifiedEvent[] {
+function buildEvents(raw: readonly RawEvent[], week: string, tz: string): ClassifiedEvent[] {
   return raw.map((r, i) => {
     const date = addDays(week, r.day);
     const isRunOrRest = (RUN_KINDS as string[]).includes(r.what) || r.what === 'rest';
@@ -83,7 +129,10 @@ function buildEvents(
     let classification: Classification;
     let title: string = r.what;
     if ((RUN_KINDS as string[]).includes(r.what)) {
-      classification = runClassification(r.what as RunKind, allDay && r.minutes ? r.minutes : undefined);
+      classification = runClassification(
+        r.what as RunKind,
+        allDay && r.minutes ? r.minutes : undefined,
+      );
       if (r.what === 'race') title = r.aPriority ? 'City Marathon' : 'Club 5K (tune-up race)';
     } else if (r.what === 'busy') {
       classification = other('other');
@@ -115,11 +164,21 @@ describe('planWeeks properties', () => {
         fc.array(eventArb, { maxLength: 24 }),
         fc.constantFrom(...WEEKS),
         fc.integer({ min: 1, max: 3 }),
-        fc.array(fc.record({ day: fc.integer({ min: -3, max: 25 }), priority: fc.constantFrom('A', 'B', 'C') }), { maxLength: 2 }),
+        fc.array(
+          fc.record({
+            day: fc.integer({ min: -3, max: 25 }),
+            priority: fc.constantFrom('A', 'B', 'C'),
+          }),
+          { maxLength: 2 },
+        ),
         (rawPrefs, rawEvents, week, weeks, rawRaces) => {
           const input: PreferencesInput = {
             ...rawPrefs,
-            races: rawRaces.map((r, i) => ({ date: addDays(week, r.day), name: `Race ${i}`, priority: r.priority as 'A' | 'B' | 'C' })),
+            races: rawRaces.map((r, i) => ({
+              date: addDays(week, r.day),
+              name: `Race ${i}`,
+              priority: r.priority as 'A' | 'B' | 'C',
+            })),
           };
           const prefs = parsePreferences(input, { defaultTimezone: 'UTC' });
           const events = buildEvents(rawEvents, week, prefs.timezone);
@@ -137,7 +196,9 @@ describe('planWeeks properties', () => {
           // Every offered alternative is itself legal with the other sessions where they are.
           for (const s of plan.sessions) {
             for (const alt of s.alternatives) {
-              const moved = plan.sessions.map((o) => (o === s ? { ...o, start: alt.start, end: alt.end } : o));
+              const moved = plan.sessions.map((o) =>
+                o === s ? { ...o, start: alt.start, end: alt.end } : o,
+              );
               expect(checkHardConstraints(moved, events, prefs)).toEqual([]);
             }
           }
