@@ -6,7 +6,7 @@
  */
 import { GoogleAuthError } from '../calendar/google';
 import type { GoogleSyncState, RetryOptions } from '../calendar/google';
-import { writeIcs } from '../calendar/ics';
+import { exportSequence, writeIcs } from '../calendar/ics';
 import { classifyCalendar } from '../core/classify-calendar';
 import type { ClassifiedEvent, Retag } from '../core/classify-calendar';
 import type { CalendarEvent } from '../core/events';
@@ -42,7 +42,7 @@ import { withFeed } from './feed/view';
 import type { FeedViewInput } from './feed/view';
 import type { Handlers } from './messaging';
 import type { SourceSummary } from './protocol';
-import { retagFor } from './retag';
+import { RETAG_VALUES, retagFor } from './retag';
 import type { RetagChoice } from './retag';
 import { createSerialQueue } from './serial-queue';
 import {
@@ -105,8 +105,6 @@ export const STALE_AFTER_MS = 10 * 60_000;
 const LOOK_BACK_DAYS = 8;
 /** Days read after next week: races up to 8 weeks out set the phase. */
 const LOOK_AHEAD_DAYS = 14 + 63;
-/** SEQUENCE counts minutes since this instant, so every later export outranks an earlier one. */
-const SEQUENCE_EPOCH = Date.UTC(2026, 0, 1);
 
 const idSchema = z.object({ sessionId: z.string().min(1).max(200) });
 const weekSchema = z.object({ weekStart: z.iso.date() });
@@ -118,22 +116,7 @@ const retagSchema = z.object({
   eventId: z.string().min(1).max(2000),
   uid: z.string().min(1).max(2000),
   series: z.boolean(),
-  retag: z
-    .enum([
-      'recovery',
-      'easy',
-      'steady',
-      'long',
-      'tempo',
-      'intervals',
-      'hills',
-      'race',
-      'strength',
-      'cross',
-      'rest',
-      'other',
-    ])
-    .nullable(),
+  retag: z.enum(RETAG_VALUES).nullable(),
 });
 
 export interface BackgroundService {
@@ -638,7 +621,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           timezone: prefs.timezone,
           stamp: now,
           name: 'Strength · Ironstride',
-          defaultSequence: Math.max(0, Math.floor((now - SEQUENCE_EPOCH) / 60_000)),
+          defaultSequence: exportSequence(now),
         });
         return {
           filename: `ironstride-strength-${dateInZone(now, prefs.timezone)}.ics`,

@@ -3,7 +3,23 @@ import { KEY_KINDS, RUN_KINDS } from '../core/classify/types';
 import type { RunKind } from '../core/classify/types';
 import type { Retag } from '../core/classify-calendar';
 
-export type RetagChoice = RunKind | 'strength' | 'cross' | 'rest' | 'other';
+/** Every value a re-tag may take: the run kinds and the other activities. */
+export const RETAG_VALUES = [
+  'recovery',
+  'easy',
+  'steady',
+  'long',
+  'tempo',
+  'intervals',
+  'hills',
+  'race',
+  'strength',
+  'cross',
+  'rest',
+  'other',
+] as const satisfies readonly (RunKind | 'strength' | 'cross' | 'rest' | 'other')[];
+
+export type RetagChoice = (typeof RETAG_VALUES)[number];
 
 export const RETAG_CHOICES: readonly { value: RetagChoice; label: string }[] = [
   { value: 'intervals', label: 'Intervals (hard)' },

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { readIcs } from '../../src/calendar/ics';
@@ -8,12 +7,8 @@ import type { BackgroundDeps } from '../../src/extension/background-service';
 import { registerHandlers, sendMessage } from '../../src/extension/messaging';
 import { eventsItem, planItem, sourcesItem, viewItem } from '../../src/extension/storage';
 import type { PopupView, SessionItem } from '../../src/extension/view';
-import { fixturePath } from '../helpers/shared';
+import { NOW, PREFS, TWO_HARD_DAYS } from './runner-fixture';
 
-const TWO_HARD_DAYS = readFileSync(fixturePath('scenarios/two-hard-days/calendar.ics'), 'utf8');
-const PREFS = JSON.parse(readFileSync(fixturePath('scenarios/two-hard-days/prefs.json'), 'utf8'));
-// Monday 3 May 2027, 06:00 in London: "this week" is 3–9 May, all of it still ahead.
-const NOW = Date.UTC(2027, 4, 3, 5, 0);
 const FEED = 'https://coach.example/plan.ics';
 
 /** The network boundary: feeds served from memory, everything else refused. */

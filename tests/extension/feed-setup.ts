@@ -4,21 +4,12 @@
  * dir). The automatic publish's quiet period runs on a hand-cranked timer, so tests say when it
  * ends instead of waiting for it.
  */
-import { readFileSync } from 'node:fs';
 import { createBackgroundService } from '../../src/extension/background-service';
 import type { BackgroundDeps } from '../../src/extension/background-service';
 import type { SetTimer } from '../../src/extension/feed/publisher';
-import { fixturePath } from '../helpers/shared';
+export { NOW, PREFS, TWO_HARD_DAYS } from './runner-fixture';
+import { NOW } from './runner-fixture';
 
-export const TWO_HARD_DAYS = readFileSync(
-  fixturePath('scenarios/two-hard-days/calendar.ics'),
-  'utf8',
-);
-export const PREFS = JSON.parse(
-  readFileSync(fixturePath('scenarios/two-hard-days/prefs.json'), 'utf8'),
-);
-/** Monday 3 May 2027, 06:00 in London: "this week" is 3–9 May, all of it still ahead. */
-export const NOW = Date.UTC(2027, 4, 3, 5, 0);
 export const THIS_WEEK = '2027-05-03';
 export const NEXT_WEEK = '2027-05-10';
 

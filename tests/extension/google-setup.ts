@@ -3,24 +3,15 @@
  * extension's own fetch transport), with a fake `browser.identity` whose launchWebAuthFlow
  * answers like Google's implicit grant. Retries never wait (`sleep` is injected).
  */
-import { readFileSync } from 'node:fs';
 import type { FakeGoogleCalendar } from '../fakes/google-calendar-api';
 import { createBackgroundService } from '../../src/extension/background-service';
 import type { BackgroundDeps } from '../../src/extension/background-service';
 import type { IdentityApi } from '../../src/extension/google/auth';
 import { setUpGoogle } from '../../src/extension/google/setup';
 import { sessionTokenStore } from '../../src/extension/google/storage';
-import { fixturePath } from '../helpers/shared';
+export { NOW, PREFS, TWO_HARD_DAYS } from './runner-fixture';
+import { NOW } from './runner-fixture';
 
-export const TWO_HARD_DAYS = readFileSync(
-  fixturePath('scenarios/two-hard-days/calendar.ics'),
-  'utf8',
-);
-export const PREFS = JSON.parse(
-  readFileSync(fixturePath('scenarios/two-hard-days/prefs.json'), 'utf8'),
-);
-/** Monday 3 May 2027, 06:00 in London: "this week" is 3–9 May, all of it still ahead. */
-export const NOW = Date.UTC(2027, 4, 3, 5, 0);
 export const REDIRECT = 'https://test-extension-id.chromiumapp.org/';
 export const REVOKE_URL = 'http://revoke.invalid/revoke';
 

@@ -5,7 +5,7 @@
  */
 export { IcsError, readIcs } from './read-ics';
 export type { IcsWarning, ReadIcsOptions, ReadIcsResult } from './read-ics';
-export { sessionUid, writeIcs } from './write-ics';
+export { exportSequence, sessionUid, writeIcs } from './write-ics';
 export { IRONSTRIDE_SESSION_PROPERTY } from './session-marker';
 export type { IcsSession, WriteIcsOptions } from './write-ics';
 export { buildVtimezone } from './vtimezone';

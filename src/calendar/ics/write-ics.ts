@@ -34,6 +34,17 @@ export interface WriteIcsOptions {
 
 const UID_DOMAIN = 'ironstride.app';
 
+const SEQUENCE_EPOCH = Date.UTC(2026, 0, 1);
+
+/**
+ * SEQUENCE for a one-off export (a download, `plan --format ics`): minutes since 2026, so an
+ * export made later always outranks an earlier one when a calendar app imports both
+ * (RFC 5545 §3.8.7.4). The feed server keeps a real per-session counter instead.
+ */
+export function exportSequence(now: number): number {
+  return Math.max(0, Math.floor((now - SEQUENCE_EPOCH) / 60_000));
+}
+
 /** The UID a session is written with: stable, so a second import updates instead of duplicating. */
 export function sessionUid(sessionId: string): string {
   return `${sessionId}@${UID_DOMAIN}`;

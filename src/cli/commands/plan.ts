@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { writeIcs } from '../../calendar/ics';
+import { exportSequence, writeIcs } from '../../calendar/ics';
 import { classifyCalendar } from '../../core/classify-calendar';
 import { planWeeks } from '../../core/plan';
 import { serializePlan } from '../../core/plan/plan-json';
@@ -28,8 +28,6 @@ export interface PlanFlags extends RunnerFlags, GooglePlanFlags {
 const LOOK_BACK_DAYS = 8;
 /** Days read after the last week: the next week's first day (H1) and races up to 8 weeks out. */
 const LOOK_AHEAD_DAYS = 63;
-/** SEQUENCE counts minutes since this instant, so every later export outranks an earlier one. */
-const SEQUENCE_EPOCH = Date.UTC(2026, 0, 1);
 
 /** `plan`: strength sessions for the runner's weeks, as text, SPEC §8 JSON, or ICS. */
 export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
@@ -64,7 +62,7 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
       timezone: tz,
       stamp: now,
       name: 'Strength · Ironstride',
-      defaultSequence: Math.max(0, Math.floor((now - SEQUENCE_EPOCH) / 60_000)),
+      defaultSequence: exportSequence(now),
     });
   } else {
     const shown = events.filter(

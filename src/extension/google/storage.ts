@@ -19,7 +19,7 @@ import { emptyLedgerData, parseLedgerData } from '../../calendar/google';
 import type {
   DesiredSession,
   GoogleSyncState,
-  SessionWriteStatus,
+  SessionWriteResult,
   WriteLedgerData,
 } from '../../calendar/google';
 
@@ -117,15 +117,8 @@ export async function loadGoogleLedger(): Promise<WriteLedgerData> {
 /** `queued`/`running`: to run (a `running` job found at start was interrupted). */
 export type WriteJobState = 'queued' | 'running' | 'done' | 'retry' | 'needs-auth' | 'failed';
 
-/** What happened to one session (or one withdrawn event) in a job. */
-export interface WriteJobResult {
-  sessionId: string;
-  eventId: string;
-  status: SessionWriteStatus;
-  message?: string;
-  title?: string;
-  start?: number;
-}
+/** What happened to one session (or one withdrawn event) in a job: the shared layer's result. */
+export type WriteJobResult = SessionWriteResult;
 
 export interface GoogleWriteJob {
   id: string;

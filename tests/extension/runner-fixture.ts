@@ -1,0 +1,14 @@
+/** The runner every extension test plans for: the two-hard-days scenario, seen on a Monday morning. */
+import { readFileSync } from 'node:fs';
+import type { PreferencesInput } from '../../src/core/prefs';
+import { fixturePath } from '../helpers/shared';
+
+export const TWO_HARD_DAYS = readFileSync(
+  fixturePath('scenarios/two-hard-days/calendar.ics'),
+  'utf8',
+);
+export const PREFS = JSON.parse(
+  readFileSync(fixturePath('scenarios/two-hard-days/prefs.json'), 'utf8'),
+) as PreferencesInput;
+/** Monday 3 May 2027, 06:00 in London: "this week" is 3–9 May, all of it still ahead. */
+export const NOW = Date.UTC(2027, 4, 3, 5, 0);
