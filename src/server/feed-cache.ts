@@ -25,6 +25,9 @@ export interface CachedFeed {
    */
   headers: Readonly<Record<string, string>>;
   notModifiedHeaders: Readonly<Record<string, string>>;
+  /** The same two sets as flat `[name, value, …]` lists, which Node writes without re-reading an object. */
+  rawHeaders: readonly string[];
+  rawNotModifiedHeaders: readonly string[];
 }
 
 const FEED_HEADERS = {
@@ -43,6 +46,9 @@ function toCached(feed: RenderedFeed): CachedFeed {
   const body = Buffer.from(feed.ics, 'utf8');
   const lastModifiedHttp = new Date(feed.lastModified).toUTCString();
   const validators = { ETag: feed.etag, 'Last-Modified': lastModifiedHttp };
+  const headers = { ...FEED_HEADERS, ...validators, 'Content-Length': String(body.byteLength) };
+  // RFC 9110 §15.4.5: a 304 carries the validators and Cache-Control, not the content headers.
+  const notModifiedHeaders = { 'Cache-Control': FEED_HEADERS['Cache-Control'], ...validators };
   return {
     feedKey: feed.feedKey,
     version: feed.version,
@@ -50,8 +56,10 @@ function toCached(feed: RenderedFeed): CachedFeed {
     etag: feed.etag,
     lastModified: feed.lastModified,
     lastModifiedHttp,
-    headers: { ...FEED_HEADERS, ...validators, 'Content-Length': String(body.byteLength) },
-    notModifiedHeaders: { ...FEED_HEADERS, ...validators },
+    headers,
+    notModifiedHeaders,
+    rawHeaders: Object.entries(headers).flat(),
+    rawNotModifiedHeaders: Object.entries(notModifiedHeaders).flat(),
   };
 }
 

@@ -53,14 +53,18 @@ export function createFeedFastPath(
     const started = logRequests ? performance.now() : 0;
     const ifNoneMatch = req.headers['if-none-match'];
     const ifModifiedSince = req.headers['if-modified-since'];
-    const reply = replyWithFeed(feed, ifNoneMatch, ifModifiedSince);
-    res.writeHead(reply.status, reply.headers);
-    res.end(method === 'HEAD' ? undefined : (reply.body ?? undefined));
+    const notModified = isNotModified(ifNoneMatch, ifModifiedSince, feed);
+    const status = notModified ? 304 : 200;
+    // Flat header lists skip Node's per-request walk over a headers object.
+    // Node reads the list without changing it, so one shared list serves every request.
+    res.writeHead(status, (notModified ? feed.rawNotModifiedHeaders : feed.rawHeaders) as string[]);
+    if (notModified || method === 'HEAD') res.end();
+    else res.end(feed.body);
     if (logRequests) {
       logger.info('request', {
         method,
         route: '/feeds/:file',
-        status: reply.status,
+        status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       });
     }
