@@ -1,38 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dateInZone, formatDayLabel } from '../../src/core/time';
 import { RUNNER_ZONE, weeklySampleCalendar, withEvents } from '../helpers/e2e/calendar';
 import { waitForStatus } from '../helpers/e2e/dom';
-import { launchExtension } from '../helpers/e2e/extension';
-import type { ExtensionHarness } from '../helpers/e2e/extension';
-import { startIcsServer } from '../helpers/e2e/ics-server';
-import type { IcsServer } from '../helpers/e2e/ics-server';
-import { day, nextWeekDays, planNextWeek, seedRunner, storedSessions } from '../helpers/e2e/popup';
+import { day, nextWeekDays, planNextWeek, popupSuite, storedSessions } from '../helpers/e2e/popup';
 import { screenshot } from '../helpers/e2e/screenshot';
 
-let ext: ExtensionHarness;
-let server: IcsServer;
+const suite = popupSuite();
 const [, tue, , thu, fri] = nextWeekDays();
-
-beforeAll(async () => {
-  server = await startIcsServer(weeklySampleCalendar());
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  server.setCalendar(weeklySampleCalendar());
-  await seedRunner(ext, server.feedUrl);
-  ext.pageErrors.length = 0;
-});
-
-afterEach(async () => {
-  await ext.closePages();
-  expect(ext.pageErrors).toEqual([]);
-});
 
 /** What the popup showed at its first render, and how many answers the background had sent by then. */
 interface FirstRender {
@@ -72,7 +46,7 @@ function observeFirstRender(): void {
 
 describe('popup state', () => {
   it('keeps an accepted session after the popup closes, and paints it from the cache before the background answers', async () => {
-    const first = await ext.openPopup();
+    const first = await suite.ext.openPopup();
     await planNextWeek(first);
     const tuesday = day(first, tue!.label).getByRole('article');
     await tuesday.getByRole('button', { name: /^Accept Strength/ }).click();
@@ -82,7 +56,9 @@ describe('popup state', () => {
       .getAttribute('data-session-id');
     await first.close();
 
-    const page = await ext.openPopup({ beforeLoad: (p) => p.addInitScript(observeFirstRender) });
+    const page = await suite.ext.openPopup({
+      beforeLoad: (p) => p.addInitScript(observeFirstRender),
+    });
     const painted = (await (
       await page.waitForFunction(
         () => (globalThis as { ironstrideFirstRender?: FirstRender }).ironstrideFirstRender,
@@ -101,11 +77,11 @@ describe('popup state', () => {
     expect(
       await reopened.getByRole('button', { name: /^Undo accepting Strength/ }).isVisible(),
     ).toBe(true);
-    expect((await storedSessions(ext)).get(acceptedId!)?.status).toBe('accepted');
+    expect((await storedSessions(suite.ext)).get(acceptedId!)?.status).toBe('accepted');
   });
 
   it('flags an accepted session a changed run breaks, badges the toolbar, and re-plans only that session', async () => {
-    const popup = await ext.openPopup();
+    const popup = await suite.ext.openPopup();
     await planNextWeek(popup);
     const tuesdayId = await day(popup, tue!.label)
       .locator('[data-session-id]')
@@ -115,12 +91,12 @@ describe('popup state', () => {
       .getAttribute('data-session-id');
     await popup.getByRole('button', { name: /^Accept all 2 suggestions/ }).click();
     await waitForStatus(popup, 'All suggestions for next week accepted');
-    const before = await storedSessions(ext);
+    const before = await storedSessions(suite.ext);
     expect([...before.values()].map((s) => s.status)).toEqual(['accepted', 'accepted']);
-    expect(await ext.badgeText()).toBe('');
+    expect(await suite.ext.badgeText()).toBe('');
 
     // The coach adds hill repeats on Friday: Thursday's session is now the day before a key run.
-    server.setCalendar(
+    suite.server.setCalendar(
       withEvents(weeklySampleCalendar(), [
         {
           uid: 'hills@coach.test',
@@ -131,7 +107,7 @@ describe('popup state', () => {
         },
       ]),
     );
-    const options = await ext.openOptions();
+    const options = await suite.ext.openOptions();
     await options.getByRole('button', { name: 'Sync now' }).click();
     await waitForStatus(options, /^Read 1 calendar: \d+ events\.$/);
 
@@ -142,7 +118,7 @@ describe('popup state', () => {
     const problems = await banner.getByRole('listitem').allInnerTexts();
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/Friday/);
-    expect(await ext.badgeText()).toBe('!');
+    expect(await suite.ext.badgeText()).toBe('!');
     expect(
       await day(popup, thu!.label)
         .getByText(/^Conflict:/)
@@ -154,8 +130,8 @@ describe('popup state', () => {
     await waitForStatus(popup, 'Re-planned: 1 session moved');
 
     expect(await banner.count()).toBe(0);
-    expect(await ext.badgeText()).toBe('');
-    const after = await storedSessions(ext);
+    expect(await suite.ext.badgeText()).toBe('');
+    const after = await storedSessions(suite.ext);
     expect(after.get(tuesdayId!)).toMatchObject({
       status: 'accepted',
       start: before.get(tuesdayId!)!.start,

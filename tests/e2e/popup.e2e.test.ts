@@ -1,50 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readIcs } from '../../src/calendar/ics';
 import { IRONSTRIDE_SESSION_PROPERTY } from '../../src/calendar/ics';
 import { dateInZone } from '../../src/core/time';
 import type { PopupView } from '../../src/extension/view';
-import { RUNNER_ZONE, weeklySampleCalendar } from '../helpers/e2e/calendar';
+import { RUNNER_ZONE } from '../helpers/e2e/calendar';
 import { waitForStatus } from '../helpers/e2e/dom';
-import { launchExtension } from '../helpers/e2e/extension';
-import type { ExtensionHarness } from '../helpers/e2e/extension';
-import { startIcsServer } from '../helpers/e2e/ics-server';
-import type { IcsServer } from '../helpers/e2e/ics-server';
 import {
   day,
   eventRow,
   nextWeekDays,
   planNextWeek,
-  seedRunner,
+  popupSuite,
   sessionsOf,
   storedSessions,
 } from '../helpers/e2e/popup';
 import { screenshot } from '../helpers/e2e/screenshot';
 
-let ext: ExtensionHarness;
-let server: IcsServer;
+const suite = popupSuite();
 const [mon, tue, wed, thu, fri, sat, sun] = nextWeekDays();
-
-beforeAll(async () => {
-  server = await startIcsServer(weeklySampleCalendar());
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  server.setCalendar(weeklySampleCalendar());
-  await seedRunner(ext, server.feedUrl);
-  ext.pageErrors.length = 0;
-});
-
-afterEach(async () => {
-  await ext.closePages();
-  expect(ext.pageErrors).toEqual([]);
-});
 
 /** A row's visible text with runs of white space made single, as a reader meets it. */
 async function textOf(locator: { innerText(): Promise<string> }): Promise<string> {
@@ -53,7 +27,7 @@ async function textOf(locator: { innerText(): Promise<string> }): Promise<string
 
 describe('popup', () => {
   it('shows this week and next, every run tagged with its intensity', async () => {
-    const page = await ext.openPopup();
+    const page = await suite.ext.openPopup();
 
     const thisWeek = page.getByRole('tab', { name: /^This week/ });
     await thisWeek.waitFor();
@@ -88,7 +62,7 @@ describe('popup', () => {
   });
 
   it('plans next week with reasons; the runner accepts one session, moves another and reads its exercises', async () => {
-    const page = await ext.openPopup();
+    const page = await suite.ext.openPopup();
     await planNextWeek(page);
 
     // Hard days hard: Tuesday after the intervals, Thursday after the tempo run, each explained.
@@ -122,13 +96,13 @@ describe('popup', () => {
     const tuesdayId = await day(page, tue!.label)
       .locator('[data-session-id]')
       .getAttribute('data-session-id');
-    expect((await storedSessions(ext)).get(tuesdayId!)?.status).toBe('accepted');
+    expect((await storedSessions(suite.ext)).get(tuesdayId!)?.status).toBe('accepted');
 
     // Move Thursday's to the other time offered.
     const thursdayId = await day(page, thu!.label)
       .locator('[data-session-id]')
       .getAttribute('data-session-id');
-    const before = (await storedSessions(ext)).get(thursdayId!)!;
+    const before = (await storedSessions(suite.ext)).get(thursdayId!)!;
     await thursday.getByRole('button', { name: /^Another time for Strength/ }).click();
     const offered = thursday
       .getByRole('group', { name: /^Other times for Strength/ })
@@ -141,12 +115,12 @@ describe('popup', () => {
     const moved = day(page, targetDay!).locator(`[data-session-id="${thursdayId}"]`);
     expect(await moved.getByText(targetTime!, { exact: true }).isVisible()).toBe(true);
     expect(await day(page, thu!.label).getByRole('article').count()).toBe(0);
-    const after = (await storedSessions(ext)).get(thursdayId!)!;
+    const after = (await storedSessions(suite.ext)).get(thursdayId!)!;
     expect(after.start).not.toBe(before.start);
     expect(after.reasons).toContain('moved here by you');
 
     // Details: each exercise with its sets × reps, rest and cue, as the background built them.
-    const view = (await ext.stored<PopupView>('view'))!;
+    const view = (await suite.ext.stored<PopupView>('view'))!;
     const session = sessionsOf(view).find((s) => s.id === tuesdayId)!;
     await tuesday.getByRole('button', { name: /^Details of Strength/ }).click();
     const detailsId = await tuesday
@@ -172,7 +146,7 @@ describe('popup', () => {
   });
 
   it('re-plans when the runner says an easy run is actually a tempo run', async () => {
-    const page = await ext.openPopup();
+    const page = await suite.ext.openPopup();
     await planNextWeek(page);
     expect(await day(page, tue!.label).getByRole('article').count()).toBe(1);
 
@@ -188,19 +162,19 @@ describe('popup', () => {
       /HARD ?· ?tempo.*your tag/,
     );
     expect(await day(page, tue!.label).getByRole('article').count()).toBe(0);
-    const view = (await ext.stored<PopupView>('view'))!;
+    const view = (await suite.ext.stored<PopupView>('view'))!;
     const days = sessionsOf(view).map(
       (s) => view.weeks[1]!.days.find((d) => d.items.includes(s))?.date,
     );
     expect(days).not.toContain(tue!.date);
     expect(
-      Object.values((await ext.stored<Record<string, { kind: string }>>('retags'))!),
+      Object.values((await suite.ext.stored<Record<string, { kind: string }>>('retags'))!),
     ).toMatchObject([{ kind: 'tempo' }]);
     await page.close();
   });
 
   it('downloads an .ics with exactly the accepted sessions, their times, exercises and marker', async () => {
-    const page = await ext.openPopup();
+    const page = await suite.ext.openPopup();
     await planNextWeek(page);
     const tuesday = day(page, tue!.label).getByRole('article');
     await tuesday.getByRole('button', { name: /^Accept Strength/ }).click();
@@ -215,7 +189,7 @@ describe('popup', () => {
     expect(download.suggestedFilename()).toBe(
       `ironstride-strength-${dateInZone(now, RUNNER_ZONE)}.ics`,
     );
-    const sessions = await storedSessions(ext);
+    const sessions = await storedSessions(suite.ext);
     const accepted = [...sessions.values()].filter((s) => s.status === 'accepted');
     expect(accepted).toHaveLength(1);
     expect(sessions.size).toBe(2);
@@ -229,7 +203,7 @@ describe('popup', () => {
     );
     expect(text).toContain(`${IRONSTRIDE_SESSION_PROPERTY}:${accepted[0]!.id}`);
     // Every exercise the runner saw in Details, one line each: "Goblet squat — 3 × 8–10, rest 90 s — cue".
-    const shown = sessionsOf((await ext.stored<PopupView>('view'))!).find(
+    const shown = sessionsOf((await suite.ext.stored<PopupView>('view'))!).find(
       (s) => s.id === accepted[0]!.id,
     )!;
     const description = read.events[0]!.description;

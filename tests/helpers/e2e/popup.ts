@@ -1,12 +1,16 @@
 /** The popup as a runner meets it: a seeded runner, their weeks, days and session cards. */
 import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { DateString } from '../../../src/core/time';
 import { formatDayLabel } from '../../../src/core/time';
 import type { StoredSession } from '../../../src/extension/storage';
 import type { PopupView, SessionItem } from '../../../src/extension/view';
-import { nextWeekStart, samplePrefs } from './calendar';
+import { nextWeekStart, samplePrefs, weeklySampleCalendar } from './calendar';
 import { waitForStatus } from './dom';
+import { launchExtension } from './extension';
 import type { ExtensionHarness } from './extension';
+import { startIcsServer } from './ics-server';
+import type { IcsServer } from './ics-server';
 
 /**
  * A runner with the sample preferences and one feed, set up through the real background (the
@@ -18,6 +22,39 @@ export async function seedRunner(ext: ExtensionHarness, feedUrl: string): Promis
   if (!saved.ok)
     throw new Error(`The sample preferences were refused: ${JSON.stringify(saved.issues)}`);
   await ext.send('addSource', { kind: 'url', url: feedUrl });
+}
+
+/** The harness a popup suite shares: one browser with the extension and one feed of the sample week. */
+export interface PopupSuite {
+  ext: ExtensionHarness;
+  server: IcsServer;
+}
+
+/**
+ * Registers the hooks every popup suite needs: the extension and a feed for the whole file, a
+ * freshly seeded runner before each test, and no page errors after it. Fields are set in
+ * `beforeAll`, so read them inside tests.
+ */
+export function popupSuite(): PopupSuite {
+  const suite = {} as PopupSuite;
+  beforeAll(async () => {
+    suite.server = await startIcsServer(weeklySampleCalendar());
+    suite.ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await suite.ext?.close();
+    await suite.server?.close();
+  });
+  beforeEach(async () => {
+    suite.server.setCalendar(weeklySampleCalendar());
+    await seedRunner(suite.ext, suite.server.feedUrl);
+    suite.ext.pageErrors.length = 0;
+  });
+  afterEach(async () => {
+    await suite.ext.closePages();
+    expect(suite.ext.pageErrors).toEqual([]);
+  });
+  return suite;
 }
 
 /** The days of next week as the popup labels them, Monday first ("Tue 24 Nov"). */
