@@ -4,20 +4,7 @@ import type { RunKind } from '../core/classify/types';
 import type { Retag } from '../core/classify-calendar';
 
 /** Every value a re-tag may take: the run kinds and the other activities. */
-export const RETAG_VALUES = [
-  'recovery',
-  'easy',
-  'steady',
-  'long',
-  'tempo',
-  'intervals',
-  'hills',
-  'race',
-  'strength',
-  'cross',
-  'rest',
-  'other',
-] as const satisfies readonly (RunKind | 'strength' | 'cross' | 'rest' | 'other')[];
+export const RETAG_VALUES = [...RUN_KINDS, 'strength', 'cross', 'rest', 'other'] as const;
 
 export type RetagChoice = (typeof RETAG_VALUES)[number];
 
@@ -38,7 +25,7 @@ export const RETAG_CHOICES: readonly { value: RetagChoice; label: string }[] = [
 
 /** The classification a choice stands for (SPEC §3's intensity rules). */
 export function retagFor(choice: RetagChoice): Retag {
-  if ((RUN_KINDS as readonly string[]).includes(choice)) {
+  if ((RUN_KINDS as readonly RetagChoice[]).includes(choice)) {
     const kind = choice as RunKind;
     const intensity =
       kind === 'recovery' || kind === 'easy'

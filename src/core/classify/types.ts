@@ -2,14 +2,7 @@
 export type Activity = 'run' | 'strength' | 'cross' | 'rest' | 'other';
 
 /** The kind of a run. */
-export type RunKind =
-  'recovery' | 'easy' | 'steady' | 'long' | 'tempo' | 'intervals' | 'hills' | 'race';
-
-/** How hard a run is; `rest` for rest days. Not graded for other activities. */
-export type Intensity = 'easy' | 'moderate' | 'hard' | 'rest';
-
-export const ACTIVITIES: readonly Activity[] = ['run', 'strength', 'cross', 'rest', 'other'];
-export const RUN_KINDS: readonly RunKind[] = [
+export const RUN_KINDS = [
   'recovery',
   'easy',
   'steady',
@@ -18,7 +11,13 @@ export const RUN_KINDS: readonly RunKind[] = [
   'intervals',
   'hills',
   'race',
-];
+] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+/** How hard a run is; `rest` for rest days. Not graded for other activities. */
+export type Intensity = 'easy' | 'moderate' | 'hard' | 'rest';
+
+export const ACTIVITIES: readonly Activity[] = ['run', 'strength', 'cross', 'rest', 'other'];
 export const INTENSITIES: readonly Intensity[] = ['easy', 'moderate', 'hard', 'rest'];
 
 /** Kinds of run the planner protects: no strength the day before, none on long-run/race days. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { RUN_KINDS } from '../../../src/core/classify/types';
 import type { Classification, RunKind } from '../../../src/core/classify/types';
 import type { ClassifiedEvent } from '../../../src/core/classify-calendar';
 import { planWeeks } from '../../../src/core/plan';
@@ -25,16 +26,6 @@ const WEEKS = [
   '2027-11-01',
   '2027-06-07',
   '2027-01-04',
-];
-const RUN_KINDS: RunKind[] = [
-  'recovery',
-  'easy',
-  'steady',
-  'long',
-  'tempo',
-  'intervals',
-  'hills',
-  'race',
 ];
 
 function runClassification(kind: RunKind, minutes?: number): Classification {
@@ -122,13 +113,13 @@ type RawEvent = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
 function buildEvents(raw: readonly RawEvent[], week: string, tz: string): ClassifiedEvent[] {
   return raw.map((r, i) => {
     const date = addDays(week, r.day);
-    const isRunOrRest = (RUN_KINDS as string[]).includes(r.what) || r.what === 'rest';
+    const isRunOrRest = (RUN_KINDS as readonly string[]).includes(r.what) || r.what === 'rest';
     const allDay = isRunOrRest && r.allDay;
     const start = allDay ? zonedInstant(date, 0, tz) : zonedInstant(date, r.startQuarter * 15, tz);
     const end = allDay ? zonedInstant(addDays(date, 1), 0, tz) : start + r.minutes * 60_000;
     let classification: Classification;
     let title: string = r.what;
-    if ((RUN_KINDS as string[]).includes(r.what)) {
+    if ((RUN_KINDS as readonly string[]).includes(r.what)) {
       classification = runClassification(
         r.what as RunKind,
         allDay && r.minutes ? r.minutes : undefined,
