@@ -28,6 +28,31 @@ function timeInputValue(clock: string): string {
   return clock === '24:00' ? '23:59' : clock;
 }
 
+/** One end of a window: a time input in 5-minute steps, named for screen readers only. */
+function ClockInput(props: {
+  id: string;
+  label: string;
+  clock: string;
+  onChange: (clock: string) => void;
+  issueFor: IssueLookup;
+}) {
+  return (
+    <>
+      <label htmlFor={props.id} className="visually-hidden">
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        type="time"
+        step={300}
+        value={timeInputValue(props.clock)}
+        onChange={(event) => props.onChange(event.target.value)}
+        {...describedBy(props.id, props.issueFor)}
+      />
+    </>
+  );
+}
+
 function focusById(id: string) {
   document.getElementById(id)?.focus();
 }
@@ -95,30 +120,22 @@ export function AvailabilityEditor({
                       // Rows are controlled inputs with no state of their own, so the index is a
                       // stable enough key; focus is moved explicitly after add and remove.
                       <li key={index} className="window">
-                        <label htmlFor={fromId} className="visually-hidden">
-                          {dayName}, window {index + 1}, from
-                        </label>
-                        <input
+                        <ClockInput
                           id={fromId}
-                          type="time"
-                          step={300}
-                          value={timeInputValue(window[0])}
-                          onChange={(event) => setClock(day, index, 0, event.target.value)}
-                          {...describedBy(fromId, issueFor)}
+                          label={`${dayName}, window ${index + 1}, from`}
+                          clock={window[0]}
+                          onChange={(clock) => setClock(day, index, 0, clock)}
+                          issueFor={issueFor}
                         />
                         <span aria-hidden="true" className="dash">
                           to
                         </span>
-                        <label htmlFor={toId} className="visually-hidden">
-                          {dayName}, window {index + 1}, until
-                        </label>
-                        <input
+                        <ClockInput
                           id={toId}
-                          type="time"
-                          step={300}
-                          value={timeInputValue(window[1])}
-                          onChange={(event) => setClock(day, index, 1, event.target.value)}
-                          {...describedBy(toId, issueFor)}
+                          label={`${dayName}, window ${index + 1}, until`}
+                          clock={window[1]}
+                          onChange={(clock) => setClock(day, index, 1, clock)}
+                          issueFor={issueFor}
                         />
                         <button
                           type="button"
