@@ -1,21 +1,13 @@
-import type { RetagChoice } from '../../extension/retag';
-import type { DayItem, SessionItem, WeekView } from '../../extension/view';
+import type { SessionItem, WeekView } from '../../extension/view';
 import { Button } from '../shared/Button';
-import type { PendingAction } from './actions';
 import { DayList } from './DayList';
-import type { SessionAction } from './SessionCard';
+import type { DayListProps } from './DayList';
 
-export interface WeekPanelProps {
+/** The week's own controls, plus what its day list hands up. */
+export interface WeekPanelProps extends Omit<DayListProps, 'days'> {
   week: WeekView;
-  pending: PendingAction | null;
   onPlan: () => void;
   onAcceptAll: () => void;
-  onSession: (action: SessionAction, sessionId: string, alternative?: number) => void;
-  onRetag: (
-    item: Exclude<DayItem, { type: 'session' }>,
-    retag: RetagChoice | null,
-    series: boolean,
-  ) => Promise<boolean>;
 }
 
 /** The sessions of a week, in day order. */
