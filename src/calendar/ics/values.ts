@@ -8,7 +8,7 @@
  * (`Date.UTC(y, m - 1, d, h, min, s)`), which makes calendar arithmetic plain addition. Which
  * zone a wall time is in is tracked next to it.
  */
-import { DAY_MS, formatDate, type DateString } from '../../core/time';
+import { DAY_MS, formatDate, type DateString, type ZonedParts } from '../../core/time';
 
 /** A DATE: a calendar day with no zone (§3.3.4). `wall` is its midnight. */
 export interface DateValue {
@@ -31,15 +31,8 @@ export interface DurationValue {
   ms: number;
 }
 
-/** Wall-clock fields of a wall number. */
-export interface WallFields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** Wall-clock fields of a wall number: the same fields core reads off an instant in a zone. */
+export type WallFields = ZonedParts;
 
 /** Encodes wall-clock fields as a wall number. */
 export function toWall(f: WallFields): number {
