@@ -7,7 +7,7 @@ import type { BackgroundDeps } from '../../src/extension/background-service';
 import { registerHandlers, sendMessage } from '../../src/extension/messaging';
 import { eventsItem, planItem, sourcesItem, viewItem } from '../../src/extension/storage';
 import type { PopupView, SessionItem } from '../../src/extension/view';
-import { NOW, PREFS, TWO_HARD_DAYS } from './runner-fixture';
+import { NOW, PREFS, TWO_HARD_DAYS, TWO_HARD_DAYS_WITH_FRIDAY_HILLS } from './runner-fixture';
 
 const FEED = 'https://coach.example/plan.ics';
 
@@ -209,16 +209,7 @@ describe('background service', () => {
     const [tuesday, thursday] = sessionsOf(planned);
 
     // The coach adds hill repeats on Friday: Thursday's session is now the day before a key run.
-    const hills = [
-      'BEGIN:VEVENT',
-      'UID:new-hills@scenario.test',
-      'DTSTAMP:20260101T000000Z',
-      'DTSTART;TZID=Europe/London:20270507T063000',
-      'DTEND;TZID=Europe/London:20270507T073000',
-      'SUMMARY:Hill repeats 8 x 60s',
-      'END:VEVENT',
-    ].join('\r\n');
-    feeds.set(FEED, TWO_HARD_DAYS.replace('END:VCALENDAR', `${hills}\r\nEND:VCALENDAR`));
+    feeds.set(FEED, TWO_HARD_DAYS_WITH_FRIDAY_HILLS);
     await service.syncAll();
     const flagged = (await viewItem.getValue())!;
     expect(flagged.conflicts.map((c) => c.sessionId)).toEqual([thursday!.id]);

@@ -9,7 +9,7 @@ import type { BackgroundDeps } from '../../src/extension/background-service';
 import type { IdentityApi } from '../../src/extension/google/auth';
 import { setUpGoogle } from '../../src/extension/google/setup';
 import { sessionTokenStore } from '../../src/extension/google/storage';
-export { NOW, PREFS, TWO_HARD_DAYS } from './runner-fixture';
+export { NOW, PREFS, TWO_HARD_DAYS, TWO_HARD_DAYS_WITH_FRIDAY_HILLS } from './runner-fixture';
 import { NOW } from './runner-fixture';
 
 export const REDIRECT = 'https://test-extension-id.chromiumapp.org/';

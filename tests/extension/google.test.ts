@@ -24,6 +24,7 @@ import {
   revoked,
   setupGoogle,
   TWO_HARD_DAYS,
+  TWO_HARD_DAYS_WITH_FRIDAY_HILLS,
 } from './google-setup';
 
 let fake: FakeGoogleCalendar;
@@ -375,16 +376,7 @@ describe('Add to calendar', () => {
     const before = liveSessions(calendarId);
 
     // The coach adds hill repeats on Friday: Thursday's session is now the day before a key run.
-    const hills = [
-      'BEGIN:VEVENT',
-      'UID:new-hills@scenario.test',
-      'DTSTAMP:20260101T000000Z',
-      'DTSTART;TZID=Europe/London:20270507T063000',
-      'DTEND;TZID=Europe/London:20270507T073000',
-      'SUMMARY:Hill repeats 8 x 60s',
-      'END:VEVENT',
-    ].join('\r\n');
-    feeds.set(feed, TWO_HARD_DAYS.replace('END:VCALENDAR', `${hills}\r\nEND:VCALENDAR`));
+    feeds.set(feed, TWO_HARD_DAYS_WITH_FRIDAY_HILLS);
     await service.syncAll();
     const replanned = await handlers.replan({});
     const moved = (await planItem.getValue()).sessions.find((s) => s.moved)!;

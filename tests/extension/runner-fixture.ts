@@ -12,3 +12,21 @@ export const PREFS = JSON.parse(
 ) as PreferencesInput;
 /** Monday 3 May 2027, 06:00 in London: "this week" is 3–9 May, all of it still ahead. */
 export const NOW = Date.UTC(2027, 4, 3, 5, 0);
+
+/**
+ * The same week after the coach adds hill repeats on Friday 7 May: Thursday's strength session
+ * is now the day before a key run, so an accepted one there breaks H3.
+ */
+export const TWO_HARD_DAYS_WITH_FRIDAY_HILLS = TWO_HARD_DAYS.replace(
+  'END:VCALENDAR',
+  [
+    'BEGIN:VEVENT',
+    'UID:new-hills@scenario.test',
+    'DTSTAMP:20260101T000000Z',
+    'DTSTART;TZID=Europe/London:20270507T063000',
+    'DTEND;TZID=Europe/London:20270507T073000',
+    'SUMMARY:Hill repeats 8 x 60s',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n'),
+);
