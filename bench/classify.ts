@@ -11,7 +11,7 @@ import type { ClassifyInput } from '../src/core/classify';
 import { measure, ROUNDS } from './measure';
 
 const TARGET_TITLES = 12_000;
-const DEV_SET = fileURLToPath(new URL('../../shared/fixtures/workout-titles.tsv', import.meta.url));
+const DEV_SET = fileURLToPath(new URL('../tests/fixtures/workout-titles.tsv', import.meta.url));
 
 // Building blocks of the titles plans and apps write, mixed to make many distinct titles.
 const PREFIXES = ['', 'Run: ', 'Run - ', '🏃 ', 'AM ', 'PM ', 'Double: ', 'Optional ', 'W3D2 '];

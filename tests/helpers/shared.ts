@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
 
 /**
- * The shared fixtures folder: `../shared` next to the repository, or `IRONSTRIDE_SHARED` when a
- * checkout lives elsewhere.
+ * The test fixtures folder. The workout titles, the calendars from the wild (with their
+ * SOURCES.md and licence notes) and the planning scenarios live in the repository, so a clone
+ * with no sibling folders passes the test suite.
  */
-export const SHARED_DIR = process.env.IRONSTRIDE_SHARED
-  ? resolve(process.env.IRONSTRIDE_SHARED)
-  : resolve(__dirname, '../../../shared');
+export const FIXTURES_DIR = resolve(__dirname, '../fixtures');
 
-/** A path inside the shared `fixtures` folder. */
+/** A path inside `tests/fixtures`. */
 export function fixturePath(...parts: string[]): string {
-  return resolve(SHARED_DIR, 'fixtures', ...parts);
+  return resolve(FIXTURES_DIR, ...parts);
 }

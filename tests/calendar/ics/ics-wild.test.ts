@@ -1,5 +1,5 @@
 /**
- * Every real-world calendar in `../shared/fixtures/ics-wild` reads without throwing, with pinned
+ * Every real-world calendar in `tests/fixtures/ics-wild` reads without throwing, with pinned
  * counts, and a few are checked against what their producers meant.
  */
 import { readdirSync, readFileSync } from 'node:fs';

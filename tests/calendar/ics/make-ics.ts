@@ -5,7 +5,7 @@
 import { fixturePath } from '../../helpers/shared';
 import { readIcs, type ReadIcsOptions, type ReadIcsResult } from '../../../src/calendar/ics';
 
-/** `../shared/fixtures/<name>` next to the repository. */
+/** `tests/fixtures/<name>`. */
 export const sharedFixture = fixturePath;
 
 /** A VEVENT with the given property lines (UID and DTSTAMP are not added: tests spell them out). */

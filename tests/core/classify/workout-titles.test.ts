@@ -1,5 +1,5 @@
 /**
- * Scores the classifier on the labelled development set (`shared/fixtures/workout-titles.tsv`,
+ * Scores the classifier on the labelled development set (`tests/fixtures/workout-titles.tsv`,
  * SPEC §3). A different held-out set of the same kind is used to judge it, so this test prints
  * what it gets wrong rather than only failing.
  */

@@ -4,7 +4,7 @@ import { dateInZone } from '../../../src/core/time';
 import { checkHardConstraints } from '../../helpers/check-plan';
 import { loadScenario, scenarioNames } from '../../helpers/load-scenario';
 
-describe('planWeeks on ../shared/fixtures/scenarios', () => {
+describe('planWeeks on tests/fixtures/scenarios', () => {
   const names = scenarioNames();
 
   it('finds the scenarios', () => {
