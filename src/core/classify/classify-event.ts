@@ -18,10 +18,14 @@ import type { NormalizedText } from './normalize-text';
 import type { Matcher } from './vocabulary';
 import { parseQuantities } from './parse-quantities';
 import type { ParsedQuantities } from './parse-quantities';
+import { inferRacePriority } from './infer-race-priority';
 import { KEY_KINDS } from './types';
 import type { Activity, Classification, ClassifyInput, Intensity, RunKind } from './types';
 import {
+  ACCESSORY,
+  ACCESSORY_ALL,
   ADD_ON_SPRINTS,
+  ADD_ON_SPRINTS_ALL,
   ADD_ON_SPRINTS_HINTS,
   AEROBIC_THRESHOLD,
   AEROBIC_THRESHOLD_HINTS,
@@ -31,10 +35,12 @@ import {
   CROSS_COMPOUND,
   DANIELS,
   EASY,
+  EASY_CONTEXT,
   EASY_WEAK,
   EFFORT_AFTER,
   FOR_RUNNERS,
   FOR_RUNNERS_HINTS,
+  FULL_REST,
   GENERIC_WORKOUT,
   GERMAN_LAUF,
   HANSONS_STRENGTH,
@@ -59,6 +65,7 @@ import {
   PLUS_SPEED,
   QUALITY,
   RACE,
+  RACE_AS_WORKOUT,
   RECOVERY,
   REPEATS,
   REST,
@@ -66,18 +73,26 @@ import {
   RUN_AS_VERB,
   RUN_NOUN,
   RUN_WALK,
+  RUN_WALK_ALL,
   RUN_WALK_HINTS,
+  RUN_WALK_STRUCTURE,
   SESSION_JOIN,
+  SHORT_ADD_ON,
+  SHORT_ADD_ON_HINTS,
+  SHORT_HILL_SPRINTS,
   STEADY,
   STRENGTH,
   STRENGTH_COMPOUND,
   STRIDES,
+  STRIDES_ALL,
   STRIDES_HINTS,
   TEMPO,
   TEN_K_PACE,
   TRAVEL,
 } from './vocabulary';
 
+/** Strength this short is accessory work, not a session the rules count (SPEC §3). */
+const ACCESSORY_MAX_MINUTES = 25;
 /** A run is long from this distance on, with no harder marker (SPEC §3). */
 const LONG_RUN_KM = 16;
 /** …or from this duration on. */
@@ -109,6 +124,8 @@ interface Field {
   workout: string;
   /** The field mentioned strides or a similar add-on. */
   addOn: string | null;
+  /** Run/walk: its repetitions are walk breaks, not intervals. */
+  runWalk: boolean;
   /** "Medium-long" as written, which `workout` spells "medium". */
   mediumLong: string | null;
   /** Daniels pace letters found in the field (cased). */
@@ -117,6 +134,10 @@ interface Field {
   race?: RaceFinding | null;
   /** The kind the field names, once looked for. */
   kind?: KindFinding | null;
+  /** Why a race word in the field names a workout, when it does ("race pace", "3 x 3 km"). */
+  raceRuledOut?: string;
+  /** The runner said the event is not a race. */
+  notARace?: boolean;
 }
 
 interface KindFinding {
@@ -146,22 +167,45 @@ function prepareField(name: FieldName, text: NormalizedText): Field {
   let workout = text.lower;
   let addOn: string | null = null;
   if (STRIDES_HINTS.test(workout)) {
-    STRIDES.lastIndex = 0;
     const stride = STRIDES.exec(workout);
     if (stride) {
       addOn = stride[0];
-      workout = workout.replace(STRIDES, ' strides ').replace(PLUS_SPEED, ' ');
+      workout = workout.replace(STRIDES_ALL, ' strides ').replace(PLUS_SPEED, ' ');
     }
   }
   if (ADD_ON_SPRINTS_HINTS.test(workout)) {
-    ADD_ON_SPRINTS.lastIndex = 0;
     const sprint = ADD_ON_SPRINTS.exec(workout);
     if (sprint) {
       addOn ??= sprint[0].replace(LEADING_PUNCTUATION, '');
-      workout = workout.replace(ADD_ON_SPRINTS, ' strides ');
+      workout = workout.replace(ADD_ON_SPRINTS_ALL, ' strides ');
     }
   }
-  if (RUN_WALK_HINTS.test(workout)) workout = workout.replace(RUN_WALK, ' run/walk ');
+  // Extras inside an easy run stay easy (SPEC §3): short hill sprints, a few short reps at
+  // marathon pace. Only when the run itself is said to be easy.
+  if (EASY_CONTEXT.test(workout)) {
+    const hillSprints = SHORT_HILL_SPRINTS.exec(workout);
+    if (hillSprints) {
+      addOn ??= hillSprints[0];
+      workout = workout.replace(hillSprints[0], ' strides ');
+    }
+    const extra = SHORT_ADD_ON_HINTS.test(workout) ? SHORT_ADD_ON.exec(workout) : null;
+    if (extra && EASY_CONTEXT.test(workout.slice(0, extra.index))) {
+      addOn ??= extra[0].replace(LEADING_PUNCTUATION, '');
+      workout = `${workout.slice(0, extra.index)} strides `;
+    }
+  }
+  let runWalk = false;
+  if (RUN_WALK_HINTS.test(workout)) {
+    const structure = RUN_WALK_STRUCTURE.exec(workout);
+    if (structure) {
+      runWalk = true;
+      workout = workout.replace(structure[0], ' run/walk ');
+    }
+    if (RUN_WALK.test(workout)) {
+      runWalk = true;
+      workout = workout.replace(RUN_WALK_ALL, ' run/walk ');
+    }
+  }
   let mediumLong: string | null = null;
   if (MEDIUM_LONG_HINTS.test(workout)) {
     mediumLong = firstMatch(MEDIUM_LONG, workout);
@@ -174,13 +218,9 @@ function prepareField(name: FieldName, text: NormalizedText): Field {
   // Daniels' paces are capitals in mixed-case text; in a title written in capitals
   // ("EASY 5 M") a capital letter says nothing.
   if (!WRITTEN_IN_CAPITALS.test(text.cased) || LOWER_CASE_LETTER.test(text.cased)) {
-    DANIELS.lastIndex = 0;
-    // exec loops rather than matchAll: matchAll clones the regex on every call.
-    for (let m = DANIELS.exec(text.cased); m; m = DANIELS.exec(text.cased)) {
-      daniels.add(m[1] ?? m[2] ?? '');
-    }
+    for (const m of text.cased.matchAll(DANIELS)) daniels.add(m[1] ?? m[2] ?? '');
   }
-  return { name, text, workout, addOn, mediumLong, daniels };
+  return { name, text, workout, addOn, runWalk, mediumLong, daniels };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,7 +277,6 @@ function findOffice(title: NormalizedText, quantities: ParsedQuantities): string
 /** The rest word of a field, once rests inside a workout ("90s rest") are cut out. */
 function findRest(lower: string): string | null {
   if (!REST.test(lower)) return null;
-  REST_IN_WORKOUT.lastIndex = 0;
   return firstMatch(REST, lower.replace(REST_IN_WORKOUT, ' '));
 }
 
@@ -336,8 +375,53 @@ function activityOf(
   return null;
 }
 
-function rest(reasons: string[]): Classification {
-  return { activity: 'rest', kind: null, intensity: 'rest', key: false, confidence: 0.95, reasons };
+function rest(reasons: string[], texts: readonly NormalizedText[]): Classification {
+  const result: Classification = {
+    activity: 'rest',
+    kind: null,
+    intensity: 'rest',
+    key: false,
+    confidence: 0.95,
+    reasons,
+  };
+  for (const text of texts) {
+    const full = firstMatch(FULL_REST, text.lower);
+    if (full) {
+      result.fullRest = true;
+      reasons.push(`"${full}": a full rest day, no strength either`);
+      break;
+    }
+  }
+  return result;
+}
+
+/**
+ * Why a strength (or mobility) event is accessory work (SPEC §3): only accessory words, or 25
+ * minutes or less. `null` when it is a session the rules count.
+ */
+function accessoryReason(
+  activity: ActivityFinding,
+  title: NormalizedText,
+  minutes: number | undefined,
+): string | null {
+  const lower = title.lower;
+  const word = firstMatch(ACCESSORY, lower);
+  if (word) {
+    const rest = lower.replace(ACCESSORY_ALL, ' ');
+    const other =
+      STRENGTH.test(rest) ||
+      STRENGTH_COMPOUND.test(rest) ||
+      (activity.activity === 'cross' && (CROSS.test(rest) || CROSS_COMPOUND.test(rest)));
+    if (!other) return `"${word}" is accessory work: shown, not counted as a strength session`;
+  }
+  if (
+    activity.activity === 'strength' &&
+    minutes !== undefined &&
+    minutes <= ACCESSORY_MAX_MINUTES
+  ) {
+    return `${minutes} min of strength is accessory work: shown, not counted as a session`;
+  }
+  return null;
 }
 
 function notRun(activity: Activity, confidence: number, reasons: string[]): Classification {
@@ -363,8 +447,7 @@ function firstRace(field: Field): RaceFinding | null {
 
 function findRace(field: Field): RaceFinding | null {
   const w = field.workout;
-  RACE.lastIndex = 0;
-  for (let m = RACE.exec(w); m; m = RACE.exec(w)) {
+  for (const m of w.matchAll(RACE)) {
     const word = m[0];
     const after = w.slice(m.index + word.length);
     const before = w.slice(Math.max(0, m.index - 14), m.index);
@@ -391,6 +474,21 @@ function findRace(field: Field): RaceFinding | null {
   return null;
 }
 
+/**
+ * Why the event reads as a workout whatever race words it has (SPEC §3, "a workout is not a
+ * race"): a pace or rehearsal word in the title, or a repeat structure anywhere.
+ */
+function workoutShape(fields: readonly Field[]): string | null {
+  for (const f of fields) {
+    const repeats = f.runWalk ? null : firstMatch(REPEATS, f.workout);
+    if (repeats) return `${f.name} has a repeat structure ("${repeats.trim()}")`;
+    if (f.name !== 'title') continue;
+    const pace = firstMatch(RACE_AS_WORKOUT, f.workout);
+    if (pace) return says(f.name, pace);
+  }
+  return null;
+}
+
 function isTrainingWord(word: string): boolean {
   return (
     EASY.test(word) ||
@@ -407,8 +505,7 @@ function isTrainingWord(word: string): boolean {
 /** The distance a race's name gives ("Berlin Marathon" → 42.195 km), if it gives one. */
 function raceDistance(fields: readonly Field[]): number | undefined {
   for (const f of fields) {
-    RACE.lastIndex = 0;
-    for (let m = RACE.exec(f.workout); m; m = RACE.exec(f.workout)) {
+    for (const m of f.workout.matchAll(RACE)) {
       if (MARATHON_WORD.test(m[0])) return HALF_WORD.test(m[0]) ? HALF_MARATHON_KM : MARATHON_KM;
     }
   }
@@ -448,8 +545,14 @@ function findKind(field: Field, all: readonly Field[]): KindFinding | null {
   const w = field.workout;
   const d = field.daniels;
 
-  const race = firstRace(field);
-  if (race) return found('race', field, race.word);
+  const race = field.notARace ? null : firstRace(field);
+  if (race) {
+    const workout = workoutShape(all);
+    if (!workout) return found('race', field, race.word);
+    field.raceRuledOut = `${workout}: a workout, not a race`;
+  }
+  // "Marathon 4 x 5 km": repeats named after a marathon or a half are run at its pace.
+  const atRacePace = race && MARATHON_WORD.test(race.word) ? race.word : null;
 
   const long = firstMatch(LONG, w) ?? (d.has('L') ? 'L' : null);
   if (long) {
@@ -466,7 +569,8 @@ function findKind(field: Field, all: readonly Field[]): KindFinding | null {
   const hills = firstMatch(HILLS, w);
   if (hills) return found('hills', field, hills);
 
-  const repeats = REPEATS.test(w);
+  // Run/walk's repetitions are walk breaks.
+  const repeats = !field.runWalk && REPEATS.test(w);
   const intervals =
     firstMatch(INTERVALS_SPECIFIC, w) ??
     (d.has('I') ? 'I' : null) ??
@@ -499,6 +603,13 @@ function findKind(field: Field, all: readonly Field[]): KindFinding | null {
     };
   }
 
+  if (atRacePace) {
+    return {
+      kind: 'tempo',
+      confidence: 0.8,
+      reasons: [`${field.name}: repeats named after the ${atRacePace.trim()}, run at its pace`],
+    };
+  }
   const generic = firstMatch(INTERVALS_GENERIC, w) ?? (repeats ? firstMatch(REPEATS, w) : null);
   if (generic) return found('intervals', field, generic);
 
@@ -640,6 +751,8 @@ function classifyRun(
   if (!finding && kind === 'easy') {
     reasons.push('no word for the kind of run: a plain run counts as easy (low confidence)');
   }
+  const ruledOut = fields.find((f) => f.raceRuledOut)?.raceRuledOut;
+  if (ruledOut && kind !== 'race') reasons.push(ruledOut);
 
   const result: Classification = {
     activity: 'run',
@@ -719,17 +832,18 @@ export function classifyEvent(input: ClassifyInput): Classification {
     const reasons = [says('title', titleRest)];
     if (ALTERNATIVE.test(titleText.lower))
       reasons.push('"or" offers a choice: the lighter one (rest) wins');
-    return rest(reasons);
+    return rest(reasons, [titleText, descriptionText]);
   }
 
   const title = prepareField('title', titleText);
   const description = descriptionText.lower ? prepareField('description', descriptionText) : null;
   const fields = description ? [title, description] : [title];
+  if (input.notARace) for (const f of fields) f.notARace = true;
 
   let activity = activityOf(title, fields, titleQuantities);
   if (!activity && description) {
     const descriptionRest = findRest(descriptionText.lower);
-    if (descriptionRest) return rest([says('description', descriptionRest)]);
+    if (descriptionRest) return rest([says('description', descriptionRest)], [descriptionText]);
     activity = activityOf(description, fields, q);
   }
   if (
@@ -746,6 +860,18 @@ export function classifyEvent(input: ClassifyInput): Classification {
   }
   if (!activity) return notRun('other', 0.6, ['no training word: not training']);
 
-  if (activity.activity === 'run') return classifyRun(fields, activity, q, input.eventMinutes);
+  if (activity.activity === 'run') {
+    const run = classifyRun(fields, activity, q, input.eventMinutes);
+    if (input.notARace) run.reasons.push('you said this is not a race');
+    if (run.kind === 'race') run.racePriority = inferRacePriority(input.title, input.description);
+    return run;
+  }
+  const minutes = q.durationMinutes ?? input.eventMinutes;
+  const accessory = accessoryReason(activity, titleText, minutes);
+  if (accessory) {
+    const result = notRun('strength', activity.confidence, [...activity.reasons, accessory]);
+    result.accessory = true;
+    return withQuantities(result, q);
+  }
   return withQuantities(notRun(activity.activity, activity.confidence, activity.reasons), q);
 }

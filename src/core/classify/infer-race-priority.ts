@@ -14,7 +14,8 @@ const EXPLICIT = [
   /[([]\s*([ABC])\s*(?:race)?\s*[)\]]/,
   /(?<![A-Za-z])(?:priority|Priority|PRIORITY|prio|Prio)\s*:?\s*([ABC])(?![A-Za-z])/,
 ];
-// Races run for training or for fun.
+// Races run for training or for fun, tune-ups and time trials: C until the runner says otherwise
+// (SPEC §3).
 const TRAINING_RACE =
   /(?<![a-z])(?:parkrun|park run|fun[- ]?run|charity run|turkey trot|jingle bell|santa (?:run|dash)|colou?r run|glow run|training race|workout race|volkslauf|spendenlauf|benefizlauf)(?![a-z])/;
 // Races that sharpen for the goal race or test fitness.
@@ -24,9 +25,9 @@ const TUNE_UP =
 /**
  * Infers a race's priority from its title and description.
  *
- * An explicit marker wins ("B race", "(C)", "Priority A"); otherwise parkruns and fun runs are
- * `C`, tune-ups and time trials `B`, and every other race `A`, the safe default: an A race is
- * protected by the longest taper.
+ * An explicit marker wins ("B race", "(C)", "Priority A"); otherwise parkruns, fun runs,
+ * tune-ups and time trials are `C` (SPEC §3), and every other race `A`, the safe default: an A
+ * race is protected by the longest taper. The runner confirms each found race once.
  *
  * @param title - The race event's title.
  * @param description - Its description, if any.
@@ -38,7 +39,6 @@ export function inferRacePriority(title: string, description?: string): RacePrio
     const m = re.exec(text.cased);
     if (m?.[1] === 'A' || m?.[1] === 'B' || m?.[1] === 'C') return m[1];
   }
-  if (TRAINING_RACE.test(text.lower)) return 'C';
-  if (TUNE_UP.test(text.lower)) return 'B';
+  if (TRAINING_RACE.test(text.lower) || TUNE_UP.test(text.lower)) return 'C';
   return 'A';
 }

@@ -1,4 +1,6 @@
 /** What an event is, as far as training goes (SPEC §3). */
+import type { RacePriority } from './infer-race-priority';
+
 export type Activity = 'run' | 'strength' | 'cross' | 'rest' | 'other';
 
 /** The kind of a run. */
@@ -40,6 +42,17 @@ export interface Classification {
   durationMinutes?: number;
   /** Parsed distance of the workout, km, when the title/description gives one. */
   distanceKm?: number;
+  /**
+   * Accessory strength (SPEC §3): core, mobility, stretching, prehab, foam rolling, or any
+   * strength event of 25 minutes or less. Shown, never counted by the planning rules.
+   */
+  accessory?: true;
+  /** A full rest day ("full rest", "no training"): no strength either (H7). */
+  fullRest?: true;
+  /** Races only: how much the race matters, as inferred or as the runner confirmed it. */
+  racePriority?: RacePriority;
+  /** Races only: the runner confirmed the priority (SPEC §3), so it is no longer a guess. */
+  raceConfirmed?: true;
 }
 
 /** Input of {@link classifyEvent}. */
@@ -48,4 +61,9 @@ export interface ClassifyInput {
   description?: string;
   /** Length of the calendar event in minutes, when it is timed. */
   eventMinutes?: number;
+  /**
+   * The runner said this is not a race (SPEC §3): race words are read as anything but a race,
+   * and the run gets the kind its other words give.
+   */
+  notARace?: boolean;
 }

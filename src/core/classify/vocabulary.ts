@@ -341,7 +341,14 @@ export const OFFICE = words([
   'weddings?',
   'funeral',
   'groceries',
+  'shop',
   'shopping',
+  'book club',
+  'books?',
+  'watch(?:ing)? (?:the|a|an)',
+  'on tv',
+  'spectat\\w*',
+  'cheer(?:ing)? (?:on|for)',
   'errands?',
   'laundry',
   'cleaning',
@@ -475,6 +482,10 @@ export const REST = words([
   'complete rest',
   'total rest',
   'no run(?:ning)?',
+  'no training',
+  'kein training',
+  'geen training',
+  'sin entrenamiento',
   'ruhetag',
   'ruhe',
   'pause',
@@ -619,6 +630,8 @@ export const STRENGTH = words([
   'kracht\\w*',
   'sportschool',
   'stabiliteit\\w*',
+  'rompstabiliteit',
+  'romp(?:training|oefeningen)',
 ]);
 
 /** Non-running sports that contain a running word ("Aqua jogging", "Deep water running"). */
@@ -767,6 +780,8 @@ export const CROSS = words([
   'senderismo',
   'remo',
   'estiramientos',
+  'rekken',
+  'rekoefeningen',
   'fietsen',
   'fietstocht',
   'wielrennen',
@@ -856,7 +871,9 @@ export const HANSONS_STRENGTH = guarded(
 
 /** Strides and their cousins are drills added to an easy run; they never make it a workout. */
 export const STRIDES =
-  /(?:(?<![a-z0-9])\d+\s*[x*]\s*)?(?:(?<![a-z0-9])\d+\s*(?:s|secs?|seconds?|min\w*|m|"|')?\s*)?(?<![a-z])(?:strides?|stride-?outs|steigerung\w*|lignes? droites?|acelerones|aceleraciones|progresivos|rectas|versnellingen|pick-?ups|accelerations?|accels?)(?![a-z])|(?<![a-z0-9])\d+(?:\s*x)?\s+st(?![a-z])/g;
+  /(?:(?<![a-z0-9])\d+\s*[x*]\s*)?(?:(?<![a-z0-9])\d+\s*(?:s|secs?|seconds?|min\w*|m|"|')?\s*)?(?<![a-z])(?:strides?|stride-?outs|steigerung\w*|lignes? droites?|acelerones|aceleraciones|progresivos|rectas|versnellingen|pick-?ups|accelerations?|accels?)(?![a-z])(?:\s*[:(-]?\s*(?:\d+\s*[x*]\s*)?\d+(?:[.,]\d+)?\s*(?:m|s|secs?|seconds?|min\w*|"|')(?![a-z])\)?)?(?:\s*(?:@|at)\s*(?:mp|hmp|gmp|m|hm|t|marathon|half|tempo|threshold|steady|5 ?k|10 ?k|mile|race|goal|fast|relaxed)(?:[- ]?(?:pace|effort))?(?![a-z]))?|(?<![a-z0-9])\d+(?:\s*x)?\s+st(?![a-z])/;
+/** {@link STRIDES}, global, to take every add-on out of a text. */
+export const STRIDES_ALL = new RegExp(STRIDES.source, 'g');
 
 /** Every match of {@link STRIDES} contains one of these. */
 export const STRIDES_HINTS = fragments([
@@ -878,7 +895,9 @@ export const STRIDES_HINTS = fragments([
  * not a hill or interval session (SPEC §3).
  */
 export const ADD_ON_SPRINTS =
-  /(?:\+|&|,|;|(?<![a-z])(?:w\/|with|and|plus|then|incl\w*|followed by|mit|und|avec|et|con|y|met|en))\s*(?:\d+\s*[x*]?\s*)?(?:\d+\s*(?:s|secs?|seconds?|m|"|')?\s*)?(?:short\s+|steep\s+)?(?:hill sprints?|hill strides|hill sprint|bergsprints?|sprints?|hill reps?)(?:\s*\d+\s*[x*]\s*\d+\s*(?:s|secs?|m|")?)?/g;
+  /(?:\+|&|,|;|(?<![a-z])(?:w\/|with|and|plus|then|incl\w*|followed by|mit|und|avec|et|con|y|met|en))\s*(?:\d+\s*[x*]?\s*)?(?:(?:[1-9]|1\d|20)\s*(?:s|secs?|seconds?|")\s*|(?:[1-9]\d|1\d\d)\s*m\s*)?(?:short\s+|steep\s+)?(?:hill sprints?|hill strides|hill sprint|bergsprints?|sprints?)(?:\s*\d+\s*[x*]\s*\d+\s*(?:s|secs?|m|")?)?/;
+/** {@link ADD_ON_SPRINTS}, global, to take every add-on out of a text. */
+export const ADD_ON_SPRINTS_ALL = new RegExp(ADD_ON_SPRINTS.source, 'g');
 
 /** "+ speed" in Pfitzinger's "General aerobic + speed" is strides, not a speed session. */
 /** Every match of {@link ADD_ON_SPRINTS} contains one of these. */
@@ -888,7 +907,9 @@ export const PLUS_SPEED = /\+\s*speed(?![a-z])/g;
 
 /** Run-walk is an easy run however it is written; its "intervals" are walk breaks. */
 export const RUN_WALK =
-  /(?<![a-z])(?:(?:run|jog)\s*[/-]\s*walk|walk\s*[/-]\s*(?:run|jog)|galloway)(?:\s+intervals?)?(?![a-z])/g;
+  /(?<![a-z])(?:(?:run|jog)\s*[/-]\s*walk|walk\s*[/-]\s*(?:run|jog)|galloway)(?:\s+intervals?)?(?![a-z])/;
+/** {@link RUN_WALK}, global, to spell every run/walk one way. */
+export const RUN_WALK_ALL = new RegExp(RUN_WALK.source, 'g');
 
 /** Where a title joins two sessions ("Tempo 20 min + core", "Easy run, then gym"). */
 export const SESSION_JOIN =
@@ -1256,9 +1277,9 @@ export const INTERVALS_SPECIFIC = words([
   'kilometer repeats',
   '(?:200|300|400|600|800|1000|1200|1600)s',
   '@ ?[135] ?k',
-  '[135] ?k (?:pace|effort)',
+  '[135] ?k (?:race[- ]?)?(?:pace|effort)',
   '(?:@|at) ?(?:mile|1500|3000)',
-  '(?:mile|1500 ?m?|3000 ?m?|800 ?m?) (?:pace|effort)',
+  '(?:mile|1500 ?m?|3000 ?m?|800 ?m?) (?:race[- ]?)?(?:pace|effort)',
   'z5',
   'zone 5',
   'sprints',
@@ -1319,6 +1340,10 @@ export const TEMPO = words([
   'ritmo (?:de )?(?:maraton|media(?: maraton)?|umbral|carrera|competicion)',
   'drempel\\w*',
   'marathontempo',
+  '(?:marathon-?|halbmarathon-?|hm-?)?renntempo',
+  'wettkampftempo',
+  'wedstrijdtempo',
+  'racetempo',
   'z4',
   'zone 4',
   'comfortably hard',
@@ -1479,3 +1504,167 @@ export const GENERIC_WORKOUT = words(['workout', 'wko', 'key workout', 'key sess
 
 /** "Quality" means a hard session when nothing says which. */
 export const QUALITY = words(['quality', 'q session', 'q1', 'q2', 'hard', 'workout day']);
+
+// ---------------------------------------------------------------------------------------------
+// Reading the week like a coach (SPEC §3): workouts that borrow race words, extras inside easy
+// runs, accessory strength and full rest.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A race word used as a pace or a rehearsal, not as the event: "Half Marathon Race Pace",
+ * "Marathon dress rehearsal @ MP", "Race simulation", "Marathon-Renntempo". Read on the title
+ * only, where it sits next to the race word; a repeat structure anywhere also rules a race out.
+ */
+export const RACE_AS_WORKOUT = words([
+  'race[- ]?pace\\w*',
+  'goal[- ]?pace',
+  'target pace',
+  'pace',
+  'paced',
+  'mp',
+  'hmp',
+  'gmp',
+  '@ ?(?:mp|hmp|gmp|m|hm|t|race|goal|\\d+ ?k|mile)',
+  'simulation',
+  'sim',
+  'dress rehearsal',
+  'rehearsal',
+  'renntempo',
+  'wettkampftempo',
+  'wettkampfspezifisch\\w*',
+  'allure',
+  'ritmo',
+  'wedstrijdtempo',
+  'racetempo',
+  'marathontempo',
+]);
+
+/**
+ * A short add-on at the end of an easy run: a few reps of a minute or less at marathon, half or
+ * tempo pace, or of 30 s and 200 m or less at any pace ("easy + 4 x 1 min @ MP", "+ 6 x 20 s").
+ * What comes before it must say the run is easy; the add-on then stays inside the easy day.
+ */
+export const SHORT_ADD_ON = new RegExp(
+  [
+    // ≤ 30 s or ≤ 200 m at any pace.
+    '(?:\\+|&|,|;|(?<![a-z])(?:w/|with|and|plus|then|incl\\w*|mit|und|avec|et|con|y|met|en))\\s*[1-9]\\d?\\s*[x*]\\s*(?:(?:[1-9]|[12]\\d|30)\\s*(?:s|secs?|seconds?|sek\\w*|")|(?:50|60|80|100|120|150|200)\\s*m(?![a-z]))(?:\\s*(?:@|at)\\s*[a-z0-9 ]{1,14}?(?:pace|effort)?)?\\s*$',
+    // ≤ 1 min at marathon, half or threshold pace, at most six.
+    '(?:\\+|&|,|;|(?<![a-z])(?:w/|with|and|plus|then|incl\\w*|mit|und|avec|et|con|y|met|en))\\s*[1-6]\\s*[x*]\\s*(?:1\\s*(?:min\\w*|\')|(?:[1-5]\\d|60)\\s*(?:s|secs?|seconds?|"))\\s*(?:@|at)\\s*(?:mp|hmp|gmp|m|hm|t|marathon|half|tempo|threshold|steady)(?:[- ]?(?:pace|effort))?\\s*$',
+  ].join('|'),
+);
+
+/** Every match of {@link SHORT_ADD_ON} contains one of these. */
+export const SHORT_ADD_ON_HINTS = /\d\s*[x*]\s*\d/;
+
+/**
+ * Run/walk written as its structure: "6 x (3 min run / 1 min walk)", "4 min run, 1 min walk".
+ * The repetitions are walk breaks, not intervals.
+ */
+export const RUN_WALK_STRUCTURE =
+  /(?:\d+\s*[x*]\s*)?\(?\s*\d+(?:[.,]\d+)?\s*(?:min\w*|m|'|s|secs?)?\s*(?:run|jog)\w*\s*(?:[/,+&-]|and|then)\s*\d+(?:[.,]\d+)?\s*(?:min\w*|m|'|s|secs?)?\s*walk\w*\s*\)?/;
+
+/** Short hill sprints: with an easy run they are drills, not a hill session (SPEC §3). */
+export const SHORT_HILL_SPRINTS = guarded(
+  /(?<![a-z])(?:short\s+)?hill\s+sprints?(?:\s*[:-]?\s*\d+\s*[x*]\s*\d{1,2}\s*(?:s|secs?|seconds?|")(?![a-z]))?/,
+  ['hill'],
+);
+
+/** An easy run said in words, for add-ons to attach to. */
+export const EASY_CONTEXT = words([
+  'easy',
+  'recovery',
+  'aerobic',
+  'base',
+  'general aerobic',
+  'ga',
+  'z[12]',
+  'zone [12]',
+  'jog',
+  'shake-?out',
+  'locker\\w*',
+  'ruhig\\w*',
+  'grundlage\\w*',
+  'ga1',
+  'dauerlauf',
+  'footing',
+  'facile',
+  'endurance fondamentale',
+  'ef',
+  'rodaje',
+  'suave',
+  'duurloop',
+  'rustig\\w*',
+]);
+
+/**
+ * Accessory strength (SPEC §3): core, mobility, stretching, prehab, foam rolling. Shown, never
+ * counted by the rules. A title with nothing but these words is accessory.
+ */
+export const ACCESSORY = words([
+  'core(?: (?:stability|strength|work|workout|routine|circuit|session|exercises?|training))?',
+  'abs',
+  'mobility(?: (?:work|routine|session|drills))?',
+  'mobilitat\\w*',
+  'mobilite',
+  'movilidad',
+  'mobiliteit',
+  'stretch',
+  'stretches',
+  'stretching',
+  'dehnen',
+  'dehnung\\w*',
+  'etirements?',
+  'estiramientos?',
+  'rekken',
+  'rekoefeningen',
+  'foam[- ]?roll\\w*',
+  'self[- ]massage',
+  'prehab(?: routine| exercises)?',
+  'rehab exercises',
+  'physio exercises',
+  'activation(?: drills| routine)?',
+  'gainage',
+  'rumpf\\w*',
+  'stabi\\w*',
+  'stabiliteit\\w*',
+  'rompstabiliteit',
+  'romp(?:training|oefeningen)',
+  '(?:hip|ankle|knee|foot|core) stability',
+  'planks?',
+  'hip routine',
+  'myrtl',
+]);
+
+/** {@link ACCESSORY}, global, to take every accessory word out of a title. */
+export const ACCESSORY_ALL = new RegExp(ACCESSORY.source, 'g');
+
+/** A full rest day (SPEC §3 H7): no strength either, not just no running. */
+export const FULL_REST = words([
+  'full rest',
+  'complete rest',
+  'total rest',
+  'full(?: day)? off',
+  'complete(?:ly)? off',
+  'no training',
+  'no exercise',
+  'no cross[- ]?training',
+  'nothing at all',
+  'trainingsfrei',
+  'kein training',
+  'komplette ruhe',
+  'vollige ruhe',
+  'vollstandige ruhe',
+  'absolute ruhe',
+  'repos complet',
+  'repos total',
+  'repos absolu',
+  'aucun entrainement',
+  'descanso total',
+  'descanso completo',
+  'descanso absoluto',
+  'sin entrenamiento',
+  'volledige rust',
+  'complete rust',
+  'totale rust',
+  'geen training',
+]);

@@ -331,9 +331,6 @@ describe('classifyEvent', () => {
       ['Erg 2k', 'cross', null, null],
       ['Walk the dog', 'cross', null, null],
       ['Active recovery walk', 'cross', null, null],
-      ['Mobility', 'cross', null, null],
-      ['Foam rolling', 'cross', null, null],
-      ['Stretching', 'cross', null, null],
       ['XC skiing', 'cross', null, null],
       ["Indoor bike 60'", 'cross', null, null],
       ['Turbo session', 'cross', null, null],
@@ -1173,6 +1170,167 @@ describe('classifyEvent', () => {
       ['', 'other', null, null],
       ['Lunch with the team', 'other', null, null],
     ])('classifies %j as %s / %s / %s', expectClassification);
+  });
+
+  describe('reading the week like a coach (SPEC §3)', () => {
+    describe('a workout is not a race: race words next to pace or structure', () => {
+      it.each<Row>([
+        ['Half Marathon Race Pace 3 x 3km', 'run', 'tempo', 'hard'],
+        ['Marathon Race Pace 3 x 5 km', 'run', 'tempo', 'hard'],
+        ['Marathon dress rehearsal 10 mi @ MP', 'run', 'tempo', 'hard'],
+        ['Race simulation 10 km @ goal pace', 'run', 'tempo', 'hard'],
+        ['Half marathon pace 2 x 6 km', 'run', 'tempo', 'hard'],
+        ['Marathon-Renntempo 3 x 4 km', 'run', 'tempo', 'hard'],
+        ['Allure marathon 3 x 5 km', 'run', 'tempo', 'hard'],
+        ['Ritmo de media maratón 2 x 6 km', 'run', 'tempo', 'hard'],
+        ['Halve marathon wedstrijdtempo 3 x 3 km', 'run', 'tempo', 'hard'],
+        ['5K race pace 6 x 800m', 'run', 'intervals', 'hard'],
+        ['Marathon 4 x 5 km', 'run', 'tempo', 'hard'],
+      ])('classifies %j as %s / %s / %s', expectClassification);
+
+      it.each<DescribedRow>([
+        ['Marathon', '3 x 5 km @ MP with 1 km float', 'run', 'tempo', 'hard'],
+        ['Half marathon', '2 x 20 min at half marathon effort', 'run', 'tempo', 'hard'],
+      ])('classifies %j (%j) as %s / %s / %s', (title, description, activity, kind, intensity) =>
+        expectClassification(title, activity, kind, intensity, description),
+      );
+
+      it.each<Row>([
+        ['Berlin Marathon', 'run', 'race', 'hard'],
+        ['Race day - 5K', 'run', 'race', 'hard'],
+        ['Half marathon race', 'run', 'race', 'hard'],
+        ['parkrun (race)', 'run', 'race', 'hard'],
+        ['Time trial 5K', 'run', 'race', 'hard'],
+        ['Semi-marathon de Paris', 'run', 'race', 'hard'],
+      ])('still reads %j as %s / %s / %s', expectClassification);
+
+      it('says why the race words were not read as a race', () => {
+        const result = classifyEvent({ title: 'Half Marathon Race Pace 3 x 3km' });
+
+        expect(result.reasons.join(' | ')).toMatch(/a workout, not a race/);
+        expect(result.racePriority).toBeUndefined();
+      });
+    });
+
+    describe('extras inside an easy run stay easy', () => {
+      it.each<Row>([
+        ['Run/Walk: 6 x (3 min run / 1 min walk)', 'run', 'easy', 'easy'],
+        ['6 x (4 min run, 1 min walk)', 'run', 'easy', 'easy'],
+        ['Strides 6 x 100m', 'run', 'easy', 'easy'],
+        ['Easy 6 mi w/ 4 x 1 min pickups @ MP', 'run', 'easy', 'easy'],
+        ['Easy 5 mi + 4 x 1 min @ MP', 'run', 'easy', 'easy'],
+        ['Easy 8 km + 6 x 20 s', 'run', 'easy', 'easy'],
+        ['Pickups 6 x 30s in easy run', 'run', 'easy', 'easy'],
+        ['Hill sprints 8 x 10 s after easy run', 'run', 'easy', 'easy'],
+        ['Easy run + short hill sprints', 'run', 'easy', 'easy'],
+        ['Lockerer Dauerlauf mit Steigerungen', 'run', 'easy', 'easy'],
+        ['Footing + lignes droites', 'run', 'easy', 'easy'],
+        ['Rodaje suave + progresivos', 'run', 'easy', 'easy'],
+        ['Duurloop met versnellingen', 'run', 'easy', 'easy'],
+      ])('classifies %j as %s / %s / %s', expectClassification);
+
+      it.each<Row>([
+        ['2 mi easy, 8 x 1 min @ 5K pace, 2 mi easy', 'run', 'intervals', 'hard'],
+        ['Easy 2 mi + 6 x 800m @ 5K', 'run', 'intervals', 'hard'],
+        ['Hill repeats 8 x 60 s', 'run', 'hills', 'hard'],
+        ['10 x 1 min hard / 1 min easy', 'run', 'intervals', 'hard'],
+        ['Tempo 20 min + strides', 'run', 'tempo', 'hard'],
+      ])('keeps a real workout: %j as %s / %s / %s', expectClassification);
+    });
+
+    describe('accessory strength: shown, never counted', () => {
+      it.each<[string, number | undefined]>([
+        ['Core & mobility', undefined],
+        ['Core 15 min', undefined],
+        ['Mobility', undefined],
+        ['Foam rolling', undefined],
+        ['Stretching 15 min', undefined],
+        ['Prehab routine', undefined],
+        ['Core + hip stability', undefined],
+        ['Gainage', undefined],
+        ['Rumpfstabi', undefined],
+        ['Strength', 20],
+        ['Gym 25 min', undefined],
+      ])('reads %j (%s min) as accessory strength', (title, eventMinutes) => {
+        const input: ClassifyInput =
+          eventMinutes === undefined ? { title } : { title, eventMinutes };
+
+        const result = classifyEvent(input);
+
+        expect(result.activity).toBe('strength');
+        expect(result.accessory).toBe(true);
+      });
+
+      it.each<[string, number | undefined]>([
+        ['Gym: lower body', undefined],
+        ['Strength + mobility', undefined],
+        ['Strength', 45],
+        ['Gym 40 min', undefined],
+        ['Kettlebells 30 min', undefined],
+      ])('counts %j (%s min) as a strength session', (title, eventMinutes) => {
+        const input: ClassifyInput =
+          eventMinutes === undefined ? { title } : { title, eventMinutes };
+
+        const result = classifyEvent(input);
+
+        expect(result.activity).toBe('strength');
+        expect(result.accessory).toBeUndefined();
+      });
+
+      it('keeps yoga cross-training', () => {
+        expect(classifyEvent({ title: 'Yoga for runners 30 min' }).activity).toBe('cross');
+      });
+    });
+
+    describe('full rest', () => {
+      it.each<DescribedRow>([
+        ['Rest Day — full rest, no running, no cross-training', '', 'rest', null, 'rest'],
+        ['Complete rest', '', 'rest', null, 'rest'],
+        ['Total rest - no training', '', 'rest', null, 'rest'],
+        ['Rest day', 'Full rest: no training at all today', 'rest', null, 'rest'],
+        ['Ruhetag', 'Kein Training', 'rest', null, 'rest'],
+        ['Repos complet', '', 'rest', null, 'rest'],
+        ['Descanso total', '', 'rest', null, 'rest'],
+        ['Rustdag', 'Volledige rust', 'rest', null, 'rest'],
+      ])('reads %j (%j) as a full rest day', (title, description) => {
+        const result = classifyEvent(description ? { title, description } : { title });
+
+        expect(result.activity).toBe('rest');
+        expect(result.fullRest).toBe(true);
+      });
+
+      it.each(['Rest', 'Rest day', 'Ruhetag', 'Off', 'Rest or easy cross-training'])(
+        'reads %j as a rest day from running only',
+        (title) => {
+          const result = classifyEvent({ title });
+
+          expect(result.activity).toBe('rest');
+          expect(result.fullRest).toBeUndefined();
+        },
+      );
+    });
+
+    describe('race priority until the runner confirms it', () => {
+      it.each([
+        ['Berlin Marathon', 'A'],
+        ['Half marathon race', 'A'],
+        ['Tune-up 10K', 'C'],
+        ['Time trial 5K', 'C'],
+        ['parkrun (race)', 'C'],
+        ['Charity Fun Run', 'C'],
+        ['B race: Chicago Half', 'B'],
+      ])('gives %j priority %s', (title, priority) => {
+        expect(classifyEvent({ title }).racePriority).toBe(priority);
+      });
+
+      it('reads a race the runner said is not a race by its other words', () => {
+        const result = classifyEvent({ title: 'Turkey Trot 5K with the kids', notARace: true });
+
+        expect(result.kind).not.toBe('race');
+        expect(result.racePriority).toBeUndefined();
+        expect(result.reasons).toContain('you said this is not a race');
+      });
+    });
   });
 
   describe('purity', () => {

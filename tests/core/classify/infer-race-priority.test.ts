@@ -17,11 +17,11 @@ describe('inferRacePriority', () => {
     ['Tune-up half marathon (A race)', undefined, 'A'],
     ['parkrun', 'Priority B: treat it as a hard effort', 'B'],
     ['Spring 10 Miler', 'C-race, run it as a workout', 'C'],
-    // Tune-ups and time trials sharpen for the goal race.
-    ['Tune-up half marathon', undefined, 'B'],
-    ['Tune up 10K', undefined, 'B'],
-    ['Time trial 1 mile', undefined, 'B'],
-    ['5K TT', undefined, 'B'],
+    // Tune-ups and time trials sharpen for the goal race: C until the runner says otherwise.
+    ['Tune-up half marathon', undefined, 'C'],
+    ['Tune up 10K', undefined, 'C'],
+    ['Time trial 1 mile', undefined, 'C'],
+    ['5K TT', undefined, 'C'],
     // Races run for training or for fun.
     ['Parkrun (race effort)', undefined, 'C'],
     ['parkrun (race!)', undefined, 'C'],
@@ -34,6 +34,6 @@ describe('inferRacePriority', () => {
   });
 
   it('does not read a stray "a" as priority A', () => {
-    expect(inferRacePriority('Tune-up: a 10K before the marathon')).toBe('B');
+    expect(inferRacePriority('Tune-up: a 10K before the marathon')).toBe('C');
   });
 });
