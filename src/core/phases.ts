@@ -2,8 +2,9 @@
  * Training phases (SPEC §4): how many strength sessions a week gets and how heavy they are,
  * from the distance to the runner's next A race.
  */
+import { NO_STRENGTH_DAYS_BEFORE_A_RACE } from './plan/rules/h5-long-runs-and-races';
 import type { PhaseSetting, RacePriority } from './prefs';
-import { addDays, daysBetween } from './time';
+import { daysBetween } from './time';
 import type { DateString } from './time';
 
 export type Phase = Exclude<PhaseSetting, 'auto'>;
@@ -63,6 +64,14 @@ export interface RaceDay {
   date: DateString;
   name: string;
   priority: RacePriority;
+  /** Found in the calendar, or listed in the preferences (which always win). */
+  source?: 'calendar' | 'prefs';
+  /** The calendar occurrence, for races found in the calendar. */
+  eventId?: string;
+  /** The runner confirmed the priority (every race in the preferences is confirmed). */
+  confirmed?: boolean;
+  /** The race's distance, when its title or name gives one (H5's half-marathon rule). */
+  distanceKm?: number;
 }
 
 /** What {@link phaseForWeek} decides for one week. */
@@ -74,10 +83,6 @@ export interface WeekPhase {
   daysToRace?: number;
 }
 
-/** Days before an A race with no strength at all (H5). */
-export const NO_STRENGTH_DAYS_BEFORE_A_RACE = 3;
-/** Days after an A race with no strength at all (H5). */
-export const NO_STRENGTH_DAYS_AFTER_A_RACE = 2;
 /** Days after an A race that count as recovery. */
 export const RECOVERY_DAYS = 7;
 
@@ -131,16 +136,4 @@ export function weeklyTarget(week: WeekPhase, sessionsPerWeek: number): number {
     if (week.daysToRace < NO_STRENGTH_DAYS_BEFORE_A_RACE + 1) target = 0;
   }
   return Math.max(0, target);
-}
-
-/** The calendar days on which H5 forbids strength around the given A races. */
-export function daysProtectedByARaces(races: readonly RaceDay[]): Set<DateString> {
-  const out = new Set<DateString>();
-  for (const race of races) {
-    if (race.priority !== 'A') continue;
-    for (let d = -NO_STRENGTH_DAYS_BEFORE_A_RACE; d <= NO_STRENGTH_DAYS_AFTER_A_RACE; d++) {
-      out.add(addDays(race.date, d));
-    }
-  }
-  return out;
 }

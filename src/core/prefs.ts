@@ -31,6 +31,14 @@ export const EQUIPMENT = [
 ] as const;
 export type Equipment = (typeof EQUIPMENT)[number];
 
+export const LIFTING_EXPERIENCE = ['new', 'some', 'experienced'] as const;
+/** How much lifting the runner has done: a runner new to it learns the movements first (seed 004). */
+export type LiftingExperience = (typeof LIFTING_EXPERIENCE)[number];
+
+export const WEIGHT_UNITS = ['kg', 'lb'] as const;
+/** What the runner sees and types; the log and the plan JSON are always kilograms (SPEC §6b). */
+export type WeightUnit = (typeof WEIGHT_UNITS)[number];
+
 export const RACE_PRIORITIES = ['A', 'B', 'C'] as const;
 export type RacePriority = (typeof RACE_PRIORITIES)[number];
 
@@ -69,23 +77,37 @@ export const raceSchema = z.strictObject({
   priority: z.enum(RACE_PRIORITIES).default('A'),
 });
 
-export const preferencesSchema = z.strictObject({
-  timezone: z
-    .string()
-    .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London' })
-    .optional(),
-  weekStartsOn: z.number().int().min(0).max(6).optional(),
-  availability: z.strictObject(availabilityShape).optional(),
-  sessionMinutes: z.number().int().min(15).max(120).optional(),
-  sessionsPerWeek: z.number().int().min(0).max(3).optional(),
-  minGapAfterHardRunHours: z.number().min(0).max(12).optional(),
-  bufferMinutes: z.number().int().min(0).max(180).optional(),
-  defaultRunStart: clock.optional(),
-  equipment: z.array(z.enum(EQUIPMENT)).max(EQUIPMENT.length).optional(),
-  phase: z.enum(PHASE_SETTINGS).optional(),
-  policy: z.enum(POLICIES).optional(),
-  races: z.array(raceSchema).max(50).optional(),
-});
+export const preferencesSchema = z
+  .strictObject({
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London' })
+      .optional(),
+    weekStartsOn: z.number().int().min(0).max(6).optional(),
+    availability: z.strictObject(availabilityShape).optional(),
+    sessionMinutes: z.number().int().min(15).max(120).optional(),
+    sessionsPerWeek: z.number().int().min(0).max(3).optional(),
+    minGapAfterHardRunHours: z.number().min(0).max(12).optional(),
+    bufferMinutes: z.number().int().min(0).max(180).optional(),
+    defaultRunStart: clock.optional(),
+    earliestStart: clock.optional(),
+    latestEnd: clock.optional(),
+    allowBackToBack: z.boolean().optional(),
+    liftingExperience: z.enum(LIFTING_EXPERIENCE).optional(),
+    weightUnit: z.enum(WEIGHT_UNITS).optional(),
+    equipment: z.array(z.enum(EQUIPMENT)).max(EQUIPMENT.length).optional(),
+    phase: z.enum(PHASE_SETTINGS).optional(),
+    policy: z.enum(POLICIES).optional(),
+    races: z.array(raceSchema).max(50).optional(),
+  })
+  .refine(
+    (p) => {
+      const from = p.earliestStart === undefined ? undefined : clockMinutes(p.earliestStart);
+      const to = p.latestEnd === undefined ? undefined : clockMinutes(p.latestEnd);
+      return from === undefined || to === undefined || from < to;
+    },
+    { message: 'latestEnd must be after earliestStart', path: ['latestEnd'] },
+  );
 
 /** Preferences as written in a file or stored by the extension: every field optional. */
 export type PreferencesInput = z.input<typeof preferencesSchema>;
@@ -111,6 +133,14 @@ export interface Preferences {
   bufferMinutes: number;
   /** Minutes since midnight. */
   defaultRunStart: number;
+  /** No session starts before this, minutes since midnight (H8). */
+  earliestStart: number;
+  /** Every session ends by this, minutes since midnight (H8). */
+  latestEnd: number;
+  /** Run first, lift right after, when no slot with the full gap fits that day (H2). */
+  allowBackToBack: boolean;
+  liftingExperience: LiftingExperience;
+  weightUnit: WeightUnit;
   equipment: readonly Equipment[];
   phase: PhaseSetting;
   policy: Policy;
@@ -153,6 +183,10 @@ export const DEFAULT_PREFERENCES = {
   minGapAfterHardRunHours: 3,
   bufferMinutes: 15,
   defaultRunStart: '07:00',
+  earliestStart: '06:00',
+  latestEnd: '21:30',
+  allowBackToBack: true,
+  liftingExperience: 'some',
   equipment: ['bodyweight', 'bands', 'dumbbells'],
   phase: 'auto',
   policy: 'hard-days-hard',
@@ -196,6 +230,16 @@ function mergeWindows(windows: readonly (readonly [string, string])[]): MinuteWi
 export interface ParsePreferencesOptions {
   /** Zone used when the preferences name none (the caller's, e.g. the browser's or `--tz`). */
   defaultTimezone: string;
+  /**
+   * Unit used when the preferences name none: `lb` where the runner's language is en-US, else
+   * `kg` (SPEC §5). The caller reads the language; see {@link defaultWeightUnitFor}.
+   */
+  defaultWeightUnit?: WeightUnit;
+}
+
+/** The weight unit a runner with this language expects: pounds in the US, kilograms elsewhere. */
+export function defaultWeightUnitFor(language: string | undefined): WeightUnit {
+  return language?.toLowerCase() === 'en-us' ? 'lb' : 'kg';
 }
 
 /**
@@ -232,6 +276,11 @@ export function parsePreferences(raw: unknown, options: ParsePreferencesOptions)
       input.minGapAfterHardRunHours ?? DEFAULT_PREFERENCES.minGapAfterHardRunHours,
     bufferMinutes: input.bufferMinutes ?? DEFAULT_PREFERENCES.bufferMinutes,
     defaultRunStart: parseClock(input.defaultRunStart ?? DEFAULT_PREFERENCES.defaultRunStart),
+    earliestStart: parseClock(input.earliestStart ?? DEFAULT_PREFERENCES.earliestStart),
+    latestEnd: parseClock(input.latestEnd ?? DEFAULT_PREFERENCES.latestEnd),
+    allowBackToBack: input.allowBackToBack ?? DEFAULT_PREFERENCES.allowBackToBack,
+    liftingExperience: input.liftingExperience ?? DEFAULT_PREFERENCES.liftingExperience,
+    weightUnit: input.weightUnit ?? options.defaultWeightUnit ?? 'kg',
     equipment: [...new Set(input.equipment ?? DEFAULT_PREFERENCES.equipment)],
     phase: input.phase ?? DEFAULT_PREFERENCES.phase,
     policy: input.policy ?? DEFAULT_PREFERENCES.policy,

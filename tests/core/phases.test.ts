@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysProtectedByARaces, phaseForWeek, weeklyTarget } from '../../src/core/phases';
+import { phaseForWeek, weeklyTarget } from '../../src/core/phases';
 import type { RaceDay } from '../../src/core/phases';
 
 const marathon: RaceDay = { date: '2027-04-25', name: 'London Marathon', priority: 'A' };
@@ -46,18 +46,5 @@ describe('weeklyTarget', () => {
   it('leaves no session in a race week whose race is too early to lift before', () => {
     expect(weeklyTarget({ phase: 'race-week', daysToRace: 2 }, 2)).toBe(0);
     expect(weeklyTarget({ phase: 'race-week', daysToRace: 6 }, 2)).toBe(1);
-  });
-});
-
-describe('daysProtectedByARaces', () => {
-  it('covers the three days before and two after an A race', () => {
-    expect([...daysProtectedByARaces([marathon])]).toEqual([
-      '2027-04-22',
-      '2027-04-23',
-      '2027-04-24',
-      '2027-04-25',
-      '2027-04-26',
-      '2027-04-27',
-    ]);
   });
 });

@@ -1,9 +1,9 @@
 /**
- * An independent checker of the hard constraints H1–H6 (SPEC §4), written from the spec and not
- * from the planner's code: it shares only the time helpers and the classifier's race priority.
- * Tests run every plan through it.
+ * An independent checker of the hard constraints H1–H8 (SPEC §4), written from the spec and not
+ * from the planner's code: it shares only the time helpers and the classifier (race priority and
+ * distance). Tests run every plan through it.
  */
-import { inferRacePriority } from '../../src/core/classify';
+import { classifyEvent, inferRacePriority } from '../../src/core/classify';
 import type { ClassifiedEvent } from '../../src/core/classify-calendar';
 import type { Preferences } from '../../src/core/prefs';
 import {
@@ -69,20 +69,39 @@ export function checkHardConstraints(
   const tz = prefs.timezone;
   const problems: string[] = [];
   const runs = events.filter((e) => e.classification.activity === 'run');
+  // Accessory strength (core, mobility, ≤ 25 min) is never counted (SPEC §3).
   const strength = events.filter(
-    (e) => e.classification.activity === 'strength' && !e.ironstrideSessionId,
+    (e) =>
+      e.classification.activity === 'strength' &&
+      !e.classification.accessory &&
+      !e.ironstrideSessionId,
   );
-  const races = new Map<string, 'A' | 'B' | 'C'>();
+  const races = new Map<string, { priority: 'A' | 'B' | 'C'; km?: number }>();
   for (const r of runs) {
     if (r.classification.kind === 'race') {
-      const p = inferRacePriority(r.title, r.description);
+      const priority = r.classification.racePriority ?? inferRacePriority(r.title, r.description);
       const d = localDate(r, tz);
       const had = races.get(d);
-      if (!had || p < had) races.set(d, p);
+      if (!had || priority < had.priority) {
+        races.set(d, {
+          priority,
+          ...(r.classification.distanceKm ? { km: r.classification.distanceKm } : {}),
+        });
+      }
     }
   }
-  for (const r of prefs.races) races.set(r.date, r.priority);
-  const aRaceDates = [...races].filter(([, p]) => p === 'A').map(([d]) => d);
+  for (const r of prefs.races) {
+    const km = classifyEvent({ title: r.name }).distanceKm;
+    races.set(r.date, { priority: r.priority, ...(km ? { km } : {}) });
+  }
+  const aRaceDates = [...races].filter(([, r]) => r.priority === 'A').map(([d]) => d);
+  const fullRestDays = new Set<string>();
+  for (const e of events) {
+    if (e.classification.activity !== 'rest' || !e.classification.fullRest) continue;
+    if (e.allDay && e.startDate && e.endDate) {
+      for (let d = e.startDate; d < e.endDate; d = addDays(d, 1)) fullRestDays.add(d);
+    } else fullRestDays.add(dateInZone(e.start, tz));
+  }
 
   const busy: { start: number; end: number }[] = [];
   for (const e of events) {
@@ -92,6 +111,22 @@ export function checkHardConstraints(
       busy.push({ start: e.start, end: e.end });
   }
 
+  const buffer = prefs.bufferMinutes * MIN;
+  /** Whether a session of `length` fits on `day` starting no earlier than `from` (H4, H8). */
+  const fits = (day: string, from: number, length: number): boolean => {
+    const earliest = zonedInstant(day, prefs.earliestStart, tz);
+    const latest = zonedInstant(day, prefs.latestEnd, tz);
+    for (const [a, b] of prefs.availability[weekdayOf(day)] ?? []) {
+      const lo = Math.max(zonedInstant(day, a, tz), earliest, from);
+      const hi = Math.min(zonedInstant(day, b, tz), latest);
+      for (let start = lo; start + length <= hi; start += MIN) {
+        const clash = busy.find((x) => start < x.end + buffer && x.start - buffer < start + length);
+        if (!clash) return true;
+        start = Math.max(start, clash.end + buffer - MIN);
+      }
+    }
+    return false;
+  };
   const sessionDays = sessions.map((s) => dateInZone(s.start, tz));
   const strengthDays = strength.map((e) => localDate(e, tz));
 
@@ -106,16 +141,22 @@ export function checkHardConstraints(
     }
     for (const [date] of races)
       if (date === addDays(d, 1)) tag('H1', `day before a race on ${date}`);
-    // H2
-    for (const r of runs) {
-      if (localDate(r, tz) !== d) continue;
-      const t = runTimes(r, prefs);
+    // H2, with its back-to-back exception: only when no slot with the full gap fits that day.
+    const dayRuns = runs
+      .filter((r) => localDate(r, tz) === d)
+      .map((r) => ({ r, t: runTimes(r, prefs) }));
+    for (const { r, t } of dayRuns) {
       if (s.start < t.end) tag('H2', `starts before "${r.title}" has ended`);
       if (
         HARD.has(r.classification.kind ?? '') &&
         s.start < t.end + prefs.minGapAfterHardRunHours * HOUR
       ) {
-        tag('H2', `less than ${prefs.minGapAfterHardRunHours} h after "${r.title}"`);
+        const rightAfter = s.start - t.end <= 45 * MIN;
+        const lastEnd = Math.max(...dayRuns.map((x) => x.t.end));
+        const fullGap = Math.max(lastEnd, t.end + prefs.minGapAfterHardRunHours * HOUR);
+        if (!prefs.allowBackToBack || !rightAfter || fits(d, fullGap, s.end - s.start)) {
+          tag('H2', `less than ${prefs.minGapAfterHardRunHours} h after "${r.title}"`);
+        }
       }
     }
     // H3
@@ -132,7 +173,6 @@ export function checkHardConstraints(
       ([from, to]) => zonedInstant(d, from, tz) <= s.start && s.end <= zonedInstant(d, to, tz),
     );
     if (!inside) tag('H4', 'outside the availability windows');
-    const buffer = prefs.bufferMinutes * MIN;
     for (const b of busy) {
       if (s.start < b.end + buffer && b.start - buffer < s.end)
         tag('H4', 'overlaps busy time or its buffer');
@@ -144,12 +184,20 @@ export function checkHardConstraints(
       if ((kind === 'long' || kind === 'race') && localDate(r, tz) === d)
         tag('H5', `on the day of "${r.title}"`);
     }
-    for (const [date, p] of races) {
+    for (const [date, race] of races) {
       const days = daysBetween(d, date);
       if (days === 0) tag('H5', `on race day ${date}`);
-      if (p === 'A' && ((days > 0 && days <= 3) || (days < 0 && days >= -2)))
+      if (race.priority === 'A' && ((days > 0 && days <= 3) || (days < 0 && days >= -2)))
         tag('H5', `too close to the A race on ${date}`);
+      if (days === -1) tag('H5', `the day after the race on ${date}`);
+      if (days === -2 && (race.km ?? 0) >= 21) tag('H5', `2 days after the long race on ${date}`);
     }
+    // H7
+    if (fullRestDays.has(d)) tag('H7', 'on a full rest day');
+    // H8
+    if (s.start < zonedInstant(d, prefs.earliestStart, tz))
+      tag('H8', 'starts before earliestStart');
+    if (s.end > zonedInstant(d, prefs.latestEnd, tz)) tag('H8', 'ends after latestEnd');
   });
 
   // H6

@@ -20,6 +20,12 @@ export interface ScenarioExpect {
   light?: boolean;
   warnings?: boolean;
   unplacedAtLeast?: number;
+  warningsNone?: boolean;
+  phases?: string[];
+  runKinds?: Record<string, string>;
+  backToBack?: string[];
+  reasonsInclude?: Record<string, string>;
+  notHeavy?: boolean;
 }
 
 export interface Scenario {

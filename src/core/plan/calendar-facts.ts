@@ -21,6 +21,11 @@ export interface RunFact {
   /** Tempo, intervals or hills: the runs H2's recovery gap follows. */
   hardWorkout: boolean;
   key: boolean;
+  /**
+   * The start (and so the end) was assumed, not read: an all-day run placed at the runner's
+   * usual start. Reasons say so ("assuming your run at 07:00").
+   */
+  assumedStart: boolean;
 }
 
 /** Strength the runner already has in the calendar (not written by Ironstride). */
@@ -29,6 +34,8 @@ export interface StrengthFact {
   date: DateString;
   start: number;
   end: number;
+  /** Core, mobility, short sessions (SPEC §3): shown, never counted by H3 or H6, never warned. */
+  accessory: boolean;
 }
 
 /** A busy stretch of time, `[start, end)`, and what it is. */
@@ -40,13 +47,18 @@ export interface BusyFact {
 
 export interface CalendarFacts {
   runsByDay: ReadonlyMap<DateString, readonly RunFact[]>;
+  /** Strength sessions the rules count (H3, H6): accessory work is not among them. */
   strengthByDay: ReadonlyMap<DateString, readonly StrengthFact[]>;
+  /** Accessory strength (core, mobility…): kept apart, since no rule counts it. */
+  accessoryStrength: readonly StrengthFact[];
   /** Sessions Ironstride wrote earlier (read back from a calendar), by session id. */
   ironstrideSessions: readonly StrengthFact[];
   /** Sorted by start. */
   busy: readonly BusyFact[];
-  /** Days with a rest-day marker. */
+  /** Days with a rest-day marker: rest from running. */
   restDays: ReadonlySet<DateString>;
+  /** Full rest days ("full rest", "no training"): no strength either (H7), with the event. */
+  fullRestDays: ReadonlyMap<DateString, ClassifiedEvent>;
 }
 
 const HARD_WORKOUTS: readonly RunKind[] = ['tempo', 'intervals', 'hills'];
@@ -85,7 +97,9 @@ export function collectCalendarFacts(
   const strengthByDay = new Map<DateString, StrengthFact[]>();
   const busy: BusyFact[] = [];
   const restDays = new Set<DateString>();
+  const fullRestDays = new Map<DateString, ClassifiedEvent>();
   const ironstrideSessions: StrengthFact[] = [];
+  const accessoryStrength: StrengthFact[] = [];
 
   for (const event of events) {
     const c = event.classification;
@@ -100,23 +114,35 @@ export function collectCalendarFacts(
         kind,
         hardWorkout: HARD_WORKOUTS.includes(kind),
         key: c.key,
+        assumedStart: event.allDay,
       });
       // A run occupies its time even when the calendar marks it free.
       busy.push({ start, end, title: event.title });
       continue;
     }
     if (c.activity === 'rest') {
+      const days: DateString[] = [];
       if (event.allDay && event.startDate && event.endDate) {
-        for (let d = event.startDate; d < event.endDate; d = addDays(d, 1)) restDays.add(d);
+        for (let d = event.startDate; d < event.endDate; d = addDays(d, 1)) days.push(d);
       } else {
-        restDays.add(dateInZone(event.start, prefs.timezone));
+        days.push(dateInZone(event.start, prefs.timezone));
+      }
+      for (const d of days) {
+        restDays.add(d);
+        if (c.fullRest && !fullRestDays.has(d)) fullRestDays.set(d, event);
       }
       continue;
     }
     if (event.ironstrideSessionId) {
       // Ironstride's own sessions don't block time: the planner places (or keeps) them itself.
       const date = dateInZone(event.start, prefs.timezone);
-      ironstrideSessions.push({ event, date, start: event.start, end: event.end });
+      ironstrideSessions.push({
+        event,
+        date,
+        start: event.start,
+        end: event.end,
+        accessory: false,
+      });
       continue;
     }
     if (c.activity === 'strength') {
@@ -125,8 +151,17 @@ export function collectCalendarFacts(
       const interval = event.allDay
         ? runInterval(event, prefs)
         : { start: event.start, end: Math.max(event.end, event.start) };
-      pushTo(strengthByDay, date, { event, date, start: interval.start, end: interval.end });
-      if (!event.allDay)
+      const fact = {
+        event,
+        date,
+        start: interval.start,
+        end: interval.end,
+        accessory: c.accessory === true,
+      };
+      if (fact.accessory) accessoryStrength.push(fact);
+      else pushTo(strengthByDay, date, fact);
+      // Accessory or not, a timed strength event occupies its time (H4).
+      if (!event.allDay && !event.transparent)
         busy.push({ start: interval.start, end: interval.end, title: event.title });
       continue;
     }
@@ -140,5 +175,14 @@ export function collectCalendarFacts(
   for (const list of strengthByDay.values()) list.sort((a, b) => a.start - b.start);
   busy.sort((a, b) => a.start - b.start || a.end - b.end);
   ironstrideSessions.sort((a, b) => a.start - b.start);
-  return { runsByDay, strengthByDay, ironstrideSessions, busy, restDays };
+  accessoryStrength.sort((a, b) => a.start - b.start);
+  return {
+    runsByDay,
+    strengthByDay,
+    accessoryStrength,
+    ironstrideSessions,
+    busy,
+    restDays,
+    fullRestDays,
+  };
 }

@@ -1,3 +1,5 @@
-export { planWeeks, LIGHT_SESSION_MINUTES } from './plan-weeks';
+export { planWeeks } from './plan-weeks';
+export { LIGHT_SESSION_MINUTES } from './materialise';
 export { collectCalendarFacts, runInterval, DEFAULT_RUN_MINUTES } from './calendar-facts';
+export { RULES, RULE_IDS } from './rules';
 export type * from './types';

@@ -2,6 +2,7 @@ import type { ClassifiedEvent } from '../classify-calendar';
 import type { StrengthSession } from '../exercises';
 import type { Load, Phase, RaceDay } from '../phases';
 import type { Preferences } from '../prefs';
+import type { TextStyle } from '../text-style';
 import type { DateString } from '../time';
 
 /** A session the runner accepted earlier; a re-plan keeps it where it is while it stays legal. */
@@ -36,6 +37,8 @@ export interface PlanWeeksOptions {
    * suggestion is never mistaken for the deleted one (and never silently skipped).
    */
   reservedIds?: readonly string[];
+  /** How times and dates read in reasons and warnings (the runner's locale). */
+  text?: TextStyle;
 }
 
 /** Another legal time for a session, so the runner can move it. */
@@ -66,6 +69,8 @@ export interface PlannedSession {
   alternatives: SlotAlternative[];
   /** On a re-plan: `kept` where it was, `moved` from an accepted slot that broke a rule, or `new`. */
   status: 'new' | 'kept' | 'moved';
+  /** Starts right after the day's hard run, because no slot with the full gap fits (H2). */
+  backToBack?: boolean;
 }
 
 /** What a week of the plan is. */
@@ -95,6 +100,8 @@ export type WarningCode =
   | 'strength-back-to-back'
   | 'strength-on-long-run-day'
   | 'strength-near-a-race'
+  | 'strength-on-full-rest-day'
+  | 'strength-outside-free-time'
   | 'too-many-sessions';
 
 /** Strength already in the calendar that breaks a rule. */
@@ -103,6 +110,8 @@ export interface PlanWarning {
   message: string;
   /** The calendar event concerned. */
   eventId?: string;
+  /** The day of that event, in the runner's zone. */
+  date?: DateString;
 }
 
 /** What {@link planWeeks} returns: expected outcomes are data, not exceptions. */
@@ -111,6 +120,8 @@ export interface PlanResult {
   weeks: PlanWeek[];
   /** Runs inside the planned weeks. */
   runs: ClassifiedEvent[];
+  /** Every race the plan knows of: found in the calendar (as confirmed) and the runner's own. */
+  races: RaceDay[];
   sessions: PlannedSession[];
   unplaced: Unplaced[];
   warnings: PlanWarning[];

@@ -52,10 +52,44 @@ describe('planWeeks', () => {
     const prefs = makePrefs({
       minGapAfterHardRunHours: 4,
       availability: { tue: [['17:00', '22:00']] },
+      latestEnd: '22:00',
       sessionsPerWeek: 1,
     });
     const result = plan({ events, prefs });
     expect(result.sessions.map((s) => clock(s.start))).toEqual(['21:00']);
+    expect(result.sessions[0]!.backToBack).toBeUndefined();
+  });
+
+  it('runs first and lifts right after when the full gap would run past latestEnd', () => {
+    const events = [makeRun('intervals', { date: '2027-05-04', at: '18:00', minutes: 70 })];
+    const prefs = makePrefs({
+      availability: { tue: [['16:30', '23:00']] },
+      sessionsPerWeek: 1,
+    });
+    const result = plan({ events, prefs });
+    // 19:10 + 3 h = 22:10, past 21:30: right after, a buffer after the run, never at 22:15.
+    expect(result.sessions.map((s) => clock(s.start))).toEqual(['19:30']);
+    expect(result.sessions[0]!.backToBack).toBe(true);
+    expect(result.sessions[0]!.reasons[0]).toMatch(/run first, lift right after/);
+  });
+
+  it('takes the full gap when it fits, even with back-to-back allowed', () => {
+    const events = [makeRun('intervals', { date: '2027-05-04', at: '06:30' })];
+    const result = plan({ events, prefs: makePrefs({ sessionsPerWeek: 1 }) });
+    expect(result.sessions.map((s) => clock(s.start))).toEqual(['17:30']);
+    expect(result.sessions[0]!.backToBack).toBeUndefined();
+  });
+
+  it('leaves the day when back-to-back is off and the full gap does not fit', () => {
+    const events = [makeRun('intervals', { date: '2027-05-04', at: '18:00', minutes: 70 })];
+    const prefs = makePrefs({
+      availability: { tue: [['16:30', '23:00']] },
+      allowBackToBack: false,
+      sessionsPerWeek: 1,
+    });
+    const result = plan({ events, prefs });
+    expect(result.sessions).toHaveLength(0);
+    expect(result.unplaced[0]!.reason).toMatch(/Tue — no free 40 min after your intervals/);
   });
 
   it('keeps the buffer around busy events and skips transparent and all-day ones', () => {
@@ -104,7 +138,7 @@ describe('planWeeks', () => {
     const result = plan({ events, prefs: makePrefs() });
     expect(result.warnings.map((w) => w.code)).toContain('strength-before-key-run');
     expect(result.warnings[0]!.message).toMatch(
-      /"Gym class" on Monday is the day before Tuesday's intervals/,
+      /"Gym class" on Monday 3 May is the day before Tuesday's intervals/,
     );
   });
 
@@ -113,11 +147,14 @@ describe('planWeeks', () => {
     const prefs = makePrefs({
       defaultRunStart: '18:00',
       availability: { tue: [['17:00', '23:00']] },
+      latestEnd: '23:00',
       sessionsPerWeek: 1,
     });
     const result = plan({ events, prefs });
     // 18:00 + 50 min + 3 h = 21:50 → the next quarter hour that leaves room for the session.
     expect(result.sessions.map((s) => clock(s.start))).toEqual(['22:00']);
+    // The start was assumed, and the reason says so.
+    expect(result.sessions[0]!.reasons[0]).toMatch(/assuming your run at 18:00/);
   });
 
   it('lifts on easy days under the easy-days policy', () => {

@@ -34,6 +34,38 @@ describe('planWeeks on tests/fixtures/scenarios', () => {
       expect(plan.unplaced.length, context).toBeGreaterThanOrEqual(want.unplacedAtLeast);
       for (const u of plan.unplaced) expect(u.reason.length).toBeGreaterThan(20);
     }
+    if (want.warningsNone) expect(plan.warnings, context).toEqual([]);
+    if (want.phases)
+      expect(
+        plan.weeks.map((w) => w.phase),
+        context,
+      ).toEqual(want.phases);
+    for (const [day, kind] of Object.entries(want.runKinds ?? {})) {
+      const kinds = plan.runs
+        .filter((r) => dateInZone(r.start, prefs.timezone) === day)
+        .map((r) => r.classification.kind);
+      expect(kinds, context).toContain(kind);
+    }
+    for (const day of want.backToBack ?? []) {
+      const session = plan.sessions.find((s) => dateInZone(s.start, prefs.timezone) === day);
+      const hardEnd = plan.runs
+        .filter(
+          (r) =>
+            dateInZone(r.start, prefs.timezone) === day && r.classification.intensity === 'hard',
+        )
+        .map((r) => r.end);
+      expect(session, context).toBeDefined();
+      const gap = session!.start - Math.max(...hardEnd);
+      expect(gap, context).toBeGreaterThanOrEqual(prefs.bufferMinutes * 60_000);
+      expect(gap, context).toBeLessThanOrEqual(45 * 60_000);
+      expect(session!.reasons.join(' '), context).toMatch(/run first, lift right after/);
+    }
+    for (const [day, pattern] of Object.entries(want.reasonsInclude ?? {})) {
+      const session = plan.sessions.find((s) => dateInZone(s.start, prefs.timezone) === day);
+      expect(session, context).toBeDefined();
+      expect(session!.reasons.join(' | '), context).toMatch(new RegExp(pattern, 'i'));
+    }
+    if (want.notHeavy) for (const s of plan.sessions) expect(s.load, context).not.toBe('heavy');
     for (const s of plan.sessions) {
       expect(s.reasons.length).toBeGreaterThan(0);
       expect(s.content.exercises.length).toBeGreaterThanOrEqual(4);

@@ -1,0 +1,123 @@
+/**
+ * Step 4 of the planner: the chosen days and kept sessions become sessions — ids that stay
+ * stable across re-plans, the session's content, a calendar block as long as the session, and
+ * the reasons for its slot.
+ */
+import { buildSession, describeSession } from '../exercises';
+import type { Phase } from '../phases';
+import { PHASE_RULES } from '../phases';
+import { MINUTE_MS } from '../time';
+import type { DateString } from '../time';
+import type { WeekContext } from './context';
+import { explainSlot, phaseReason } from './explain';
+import type { KeptSession } from './keep-accepted';
+import type { Slot } from './slots';
+import type { PlannedSession } from './types';
+
+/** Session ids are stable per week and ordinal, so a re-plan patches instead of duplicating. */
+export function sessionId(weekStart: DateString, n: number): string {
+  return `s${weekStart.replaceAll('-', '')}-${n}`;
+}
+
+export interface Placement {
+  id: string;
+  date: DateString;
+  slot: Slot;
+  status: PlannedSession['status'];
+}
+
+/**
+ * Ids for the week's sessions: kept sessions keep theirs, moved ones reuse the ids they had,
+ * new ones take the next free `s<week>-<n>` (never a reserved one), all sorted by start.
+ */
+export function assignIds(
+  weekStart: DateString,
+  kept: readonly KeptSession[],
+  fresh: readonly { date: DateString; slot: Slot }[],
+  toMove: readonly string[],
+  reserved: readonly string[],
+): Placement[] {
+  const used = new Set([...kept.map((k) => k.id), ...reserved]);
+  const reusable = [...toMove];
+  let n = 1;
+  const placed = [...fresh]
+    .sort((a, b) => a.slot.start - b.slot.start)
+    .map((f): Placement => {
+      const reuse = reusable.shift();
+      if (reuse) return { ...f, id: reuse, status: 'moved' };
+      while (used.has(sessionId(weekStart, n))) n++;
+      const id = sessionId(weekStart, n);
+      used.add(id);
+      return { ...f, id, status: 'new' };
+    });
+  return [...kept.map((k): Placement => ({ ...k, status: 'kept' })), ...placed].sort(
+    (a, b) => a.slot.start - b.slot.start,
+  );
+}
+
+/** Light sessions (taper, race week, recovery) are short whatever the usual length. */
+export const LIGHT_SESSION_MINUTES = 30;
+
+/** How long the week's sessions may be. */
+export function sessionMinutes(phase: Phase, usual: number): number {
+  return PHASE_RULES[phase].load === 'light' ? Math.min(usual, LIGHT_SESSION_MINUTES) : usual;
+}
+
+/** Options of {@link materialise} that come from outside the week. */
+export interface MaterialiseOptions {
+  /** 0-based index of this week among consecutive weeks of the plan in the same phase. */
+  progression: number;
+}
+
+/** The week's sessions, with content and reasons, in start order. */
+export function materialise(
+  placements: readonly Placement[],
+  ctx: WeekContext,
+  options: MaterialiseOptions,
+): PlannedSession[] {
+  const chosenDays = placements.map((p) => p.date);
+  return placements.map((p, variant) => {
+    const slotMinutes = Math.round((p.slot.end - p.slot.start) / MINUTE_MS);
+    const content = buildSession({
+      phase: ctx.phase,
+      equipment: ctx.rules.prefs.equipment,
+      minutes: slotMinutes,
+      week: options.progression,
+      variant,
+    });
+    // The calendar block is as long as the session (to the next 5 min), not the whole slot.
+    const blockMinutes =
+      p.status === 'kept'
+        ? slotMinutes
+        : Math.min(slotMinutes, Math.ceil(content.estimatedMinutes / 5) * 5);
+    const block: Slot = {
+      ...p.slot,
+      end: p.slot.start + blockMinutes * MINUTE_MS,
+    };
+    const reasons = [
+      ...explainSlot(
+        p.date,
+        block,
+        ctx,
+        chosenDays.filter((d) => d !== p.date),
+      ),
+      phaseReason(ctx.phase, content),
+    ];
+    return {
+      id: p.id,
+      weekStart: ctx.weekStart,
+      date: p.date,
+      start: block.start,
+      end: block.end,
+      title: content.title,
+      phase: ctx.phase,
+      load: content.load,
+      reasons,
+      content,
+      description: describeSession(content, { reasons }),
+      alternatives: [],
+      status: p.status,
+      ...(block.backToBack ? { backToBack: true } : {}),
+    };
+  });
+}
