@@ -3,18 +3,20 @@ import type { ClassifiedEvent } from '../core/classify-calendar';
 import { formatPrescription } from '../core/exercises';
 import { PHASE_RULES } from '../core/phases';
 import type { PlannedSession, PlanResult } from '../core/plan';
-import { addDays, dateInZone, formatClock, formatTimeRange, minutesInZone } from '../core/time';
+import { clockText, DEFAULT_TEXT_STYLE, shortDayText, timeRangeText } from '../core/text-style';
+import type { TextStyle } from '../core/text-style';
+import { addDays, dateInZone, minutesInZone } from '../core/time';
 import type { DateString } from '../core/time';
-import { column, formatDay, formatEventTime, formatTag } from './format-text';
+import { column, formatTag } from './format-text';
 
 function onDay(e: ClassifiedEvent, day: DateString, tz: string): boolean {
   if (e.allDay && e.startDate && e.endDate) return e.startDate <= day && day < e.endDate;
   return dateInZone(e.start, tz) === day;
 }
 
-function sessionLines(s: PlannedSession, tz: string): string[] {
-  const time = formatTimeRange(s.start, s.end, tz);
-  const lines = [`  ${column(time, 13)}${column('STRENGTH', 24)}${s.title}`];
+function sessionLines(s: PlannedSession, tz: string, text: TextStyle): string[] {
+  const time = timeRangeText(s.start, s.end, tz, text);
+  const lines = [`  ${column(time, text.hour12 ? 20 : 13)}${column('STRENGTH', 24)}${s.title}`];
   const indent = ' '.repeat(15);
   lines.push(`${indent}Why: ${s.reasons.join('; ')}`);
   lines.push(`${indent}Warm-up: ${s.content.warmup.join('; ')}`);
@@ -22,7 +24,8 @@ function sessionLines(s: PlannedSession, tz: string): string[] {
   lines.push(`${indent}Cool-down: ${s.content.cooldown.join('; ')}`);
   if (s.alternatives.length > 0) {
     const alts = s.alternatives.map(
-      (a) => `${formatDay(dateInZone(a.start, tz))} ${formatClock(minutesInZone(a.start, tz))}`,
+      (a) =>
+        `${shortDayText(dateInZone(a.start, tz), text)} ${clockText(minutesInZone(a.start, tz), text)}`,
     );
     lines.push(`${indent}Another time: ${alts.join(' or ')}`);
   }
@@ -30,8 +33,14 @@ function sessionLines(s: PlannedSession, tz: string): string[] {
 }
 
 /** Renders the plan week by week. `events` are all classified occurrences read. */
-export function renderPlanText(plan: PlanResult, events: readonly ClassifiedEvent[]): string {
+export function renderPlanText(
+  plan: PlanResult,
+  events: readonly ClassifiedEvent[],
+  text: TextStyle = DEFAULT_TEXT_STYLE,
+): string {
   const tz = plan.timezone;
+  const width = text.hour12 ? 20 : 13;
+  const formatDay = (date: DateString, withYear = false) => shortDayText(date, text, withYear);
   const lines: string[] = [];
   for (const week of plan.weeks) {
     const rule = PHASE_RULES[week.phase];
@@ -51,11 +60,13 @@ export function renderPlanText(plan: PlanResult, events: readonly ClassifiedEven
         const at = e.allDay ? -1 : e.start;
         items.push({
           at,
-          lines: [`  ${column(formatEventTime(e, tz), 13)}${column(formatTag(e), 24)}${e.title}`],
+          lines: [
+            `  ${column(e.allDay ? 'all day' : timeRangeText(e.start, e.end, tz, text), width)}${column(formatTag(e), 24)}${e.title}`,
+          ],
         });
       }
       for (const s of weekSessions)
-        if (s.date === day) items.push({ at: s.start, lines: sessionLines(s, tz) });
+        if (s.date === day) items.push({ at: s.start, lines: sessionLines(s, tz, text) });
       items.sort((a, b) => a.at - b.at);
       if (items.length === 0) lines.push('  (free)');
       for (const item of items) lines.push(...item.lines);

@@ -2,9 +2,11 @@ import { parsePreferences, PreferencesError } from '../core/prefs';
 import type { Preferences } from '../core/prefs';
 import { dateInZone, isDateString, isValidTimeZone, startOfWeek } from '../core/time';
 import type { DateString } from '../core/time';
+import type { TextStyle } from '../core/text-style';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 import { readLocalFile, SAMPLE_CALENDAR_PATH, SAMPLE_PREFS_PATH } from './load-calendars';
+import { cliLocale } from './locale';
 
 /** Options shared by `events` and `plan`. */
 export interface RunnerFlags {
@@ -18,6 +20,8 @@ export interface Runner {
   calendars: string[];
   /** True when the bundled sample calendar stands in for a missing `--calendar`. */
   sample: boolean;
+  /** How times and dates read for this runner (their locale). */
+  text: TextStyle;
 }
 
 /** Validates `--tz`; the message says what an IANA name looks like. */
@@ -52,9 +56,13 @@ export async function resolveRunner(flags: RunnerFlags, io: CliIo): Promise<Runn
       );
     }
   }
+  const locale = cliLocale(io.env);
   let prefs: Preferences;
   try {
-    prefs = parsePreferences(raw, { defaultTimezone: tz ?? io.systemTimeZone });
+    prefs = parsePreferences(raw, {
+      defaultTimezone: tz ?? io.systemTimeZone,
+      defaultWeightUnit: locale.weightUnit,
+    });
   } catch (error) {
     if (error instanceof PreferencesError) {
       throw new CliError(`${flags.prefs ?? 'preferences'}: ${error.message}`, 1, { cause: error });
@@ -66,6 +74,7 @@ export async function resolveRunner(flags: RunnerFlags, io: CliIo): Promise<Runn
     prefs,
     calendars: sample ? [SAMPLE_CALENDAR_PATH] : [...(flags.calendar ?? [])],
     sample,
+    text: locale.text,
   };
 }
 

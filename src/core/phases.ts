@@ -31,7 +31,7 @@ export const PHASE_RULES: Readonly<Record<Phase, PhaseRule>> = {
     target: 2,
     max: 2,
     load: 'moderate',
-    summary: 'base: full-body compound lifts at moderate load',
+    summary: 'base: compound lifts at moderate load',
   },
   build: {
     target: 2,

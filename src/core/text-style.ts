@@ -3,7 +3,7 @@
  * the runner's locale decides the clock (12- or 24-hour) and the date order (SPEC §1). The text
  * itself is English; only these two habits follow the locale.
  */
-import { formatClock, parseDate, weekdayOf, WEEKDAY_NAMES } from './time';
+import { formatClock, minutesInZone, parseDate, weekdayOf, WEEKDAY_NAMES } from './time';
 import type { DateString } from './time';
 
 export interface TextStyle {
@@ -67,4 +67,32 @@ export function dayText(date: DateString, style: TextStyle = DEFAULT_TEXT_STYLE)
   const weekday = WEEKDAY_NAMES[weekdayOf(date)];
   const monthName = MONTHS[month - 1] ?? '';
   return style.monthFirst ? `${weekday}, ${monthName} ${day}` : `${weekday} ${day} ${monthName}`;
+}
+
+const MONTHS_SHORT = MONTHS.map((m) => m.slice(0, 3));
+
+/** A short day label: `Tue 4 May` or `Tue May 4` (with the year when asked). */
+export function shortDayText(
+  date: DateString,
+  style: TextStyle = DEFAULT_TEXT_STYLE,
+  withYear = false,
+): string {
+  const { year, month, day } = parseDate(date);
+  const weekday = WEEKDAY_NAMES[weekdayOf(date)].slice(0, 3);
+  const monthName = MONTHS_SHORT[month - 1] ?? '';
+  const base = style.monthFirst
+    ? `${weekday} ${monthName} ${day}`
+    : `${weekday} ${day} ${monthName}`;
+  if (!withYear) return base;
+  return style.monthFirst ? `${base}, ${year}` : `${base} ${year}`;
+}
+
+/** Two instants as wall-clock times in a zone: `06:30–07:30` or `6:30 AM–7:30 AM`. */
+export function timeRangeText(
+  start: number,
+  end: number,
+  timeZone: string,
+  style: TextStyle = DEFAULT_TEXT_STYLE,
+): string {
+  return `${clockText(minutesInZone(start, timeZone), style)}–${clockText(minutesInZone(end, timeZone), style)}`;
 }

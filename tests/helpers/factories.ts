@@ -3,6 +3,10 @@ import type { Classification, RunKind } from '../../src/core/classify/types';
 import type { ClassifiedEvent } from '../../src/core/classify-calendar';
 import { parsePreferences } from '../../src/core/prefs';
 import type { Preferences, PreferencesInput } from '../../src/core/prefs';
+import { collectCalendarFacts } from '../../src/core/plan/calendar-facts';
+import type { RuleContext } from '../../src/core/plan/rules';
+import { collectRaces } from '../../src/core/races';
+import { DEFAULT_TEXT_STYLE } from '../../src/core/text-style';
 import { addDays, parseClock, zonedInstant } from '../../src/core/time';
 
 let counter = 0;
@@ -92,10 +96,27 @@ function nonRun(activity: Classification['activity'], o: MakeEventOptions): Clas
 
 /** Something that is not training (a meeting, work). */
 export const makeBusy = (o: MakeEventOptions) => nonRun('other', { title: 'Meeting', ...o });
-/** Strength the runner already has in the calendar. */
-export const makeStrength = (o: MakeEventOptions) => nonRun('strength', { title: 'Gym', ...o });
-/** A rest-day marker. */
-export const makeRest = (o: MakeEventOptions) => nonRun('rest', { title: 'Rest day', ...o });
+/** Strength the runner already has in the calendar; `accessory` for core or mobility work. */
+export function makeStrength(o: MakeEventOptions & { accessory?: boolean }): ClassifiedEvent {
+  const event = nonRun('strength', { title: o.accessory ? 'Core & mobility' : 'Gym', ...o });
+  if (o.accessory) event.classification.accessory = true;
+  return event;
+}
+/** A rest-day marker; `full` for a full rest day (no strength either). */
+export function makeRest(o: MakeEventOptions & { full?: boolean }): ClassifiedEvent {
+  const event = nonRun('rest', { title: o.full ? 'Full rest' : 'Rest day', ...o });
+  if (o.full) event.classification.fullRest = true;
+  return event;
+}
+/** A race found in the calendar, with its priority and, when given, its distance. */
+export function makeRace(
+  o: MakeEventOptions & { priority?: 'A' | 'B' | 'C'; km?: number },
+): ClassifiedEvent {
+  const event = makeRun('race', { title: 'Race', ...o });
+  event.classification.racePriority = o.priority ?? 'A';
+  if (o.km !== undefined) event.classification.distanceKm = o.km;
+  return event;
+}
 
 const EVENINGS = {
   mon: [['17:30', '21:00']],
@@ -106,6 +127,21 @@ const EVENINGS = {
   sat: [['08:00', '19:00']],
   sun: [['08:00', '19:00']],
 } as const;
+
+/** The rules' view of a calendar, as the planner builds it (no sessions placed yet). */
+export function makeRuleContext(
+  events: readonly ClassifiedEvent[],
+  prefs: Preferences,
+  strengthDays: ReadonlyMap<string, string> = new Map(),
+): RuleContext {
+  return {
+    facts: collectCalendarFacts(events, prefs),
+    races: collectRaces(events, prefs.races, prefs.timezone),
+    prefs,
+    strengthDays,
+    text: DEFAULT_TEXT_STYLE,
+  };
+}
 
 /** Preferences with evening windows on weekdays and daytime at weekends, unless overridden. */
 export function makePrefs(input: PreferencesInput = {}): Preferences {

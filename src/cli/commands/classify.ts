@@ -20,6 +20,7 @@ export async function runClassify(io: CliIo): Promise<number> {
         key: c.key,
         confidence: c.confidence,
         reasons: c.reasons,
+        ...(c.accessory ? { accessory: true } : {}),
       }),
     );
   }

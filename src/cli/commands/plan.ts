@@ -51,7 +51,7 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
     : undefined;
   if (fromGoogle) mergeReads(read, fromGoogle.read);
   const events = classifyCalendar(read.events, fromGoogle?.retags);
-  const plan = planWeeks({ events, prefs, firstWeek: first, weeks });
+  const plan = planWeeks({ events, prefs, firstWeek: first, weeks, text: runner.text });
 
   let output: string;
   if (format === 'json') {
@@ -68,7 +68,7 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
     const shown = events.filter(
       (e) => e.end > startOfDayInstant(first, tz) && e.start < startOfDayInstant(end, tz),
     );
-    output = renderPlanText(plan, shown);
+    output = renderPlanText(plan, shown, runner.text);
     if (read.skipped.length > 0) {
       output += `${read.skipped.length} event(s) could not be read; \`npm run cli -- events\` shows why.\n`;
     }

@@ -92,6 +92,13 @@ export function serializePlan(plan: PlanResult) {
         : {}),
     })),
     runs: plan.runs.map((r) => serializeRun(r, tz)),
+    races: plan.races.map((r) => ({
+      date: r.date,
+      title: r.name,
+      priority: r.priority,
+      source: r.source ?? 'calendar',
+      ...(r.source === 'calendar' && !r.confirmed ? { confirmed: false } : {}),
+    })),
     sessions: plan.sessions.map((s) => serializeSession(s, tz)),
     unplaced: plan.unplaced,
     warnings: plan.warnings,

@@ -72,6 +72,9 @@ const eventArb = fc.record({
   minutes: fc.constantFrom(0, 20, 30, 45, 60, 90, 150, 480),
   transparent: fc.boolean(),
   aPriority: fc.boolean(),
+  /** Accessory strength, a full rest day, a half marathon or longer: by what the event is. */
+  flag: fc.boolean(),
+  raceKm: fc.constantFrom(5, 10, 21.1, 42.2),
 });
 
 const windowArb = fc
@@ -106,6 +109,9 @@ const prefsArb = fc.record({
     'recovery',
   ),
   policy: fc.constantFrom('hard-days-hard', 'easy-days'),
+  allowBackToBack: fc.boolean(),
+  earliestStart: fc.constantFrom('05:00', '06:00', '07:30'),
+  latestEnd: fc.constantFrom('20:00', '21:30', '23:00', '24:00'),
 });
 
 type RawEvent = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
@@ -124,11 +130,17 @@ function buildEvents(raw: readonly RawEvent[], week: string, tz: string): Classi
         r.what as RunKind,
         allDay && r.minutes ? r.minutes : undefined,
       );
-      if (r.what === 'race') title = r.aPriority ? 'City Marathon' : 'Club 5K (tune-up race)';
+      if (r.what === 'race') {
+        title = r.aPriority ? 'City Marathon' : 'Club 5K (tune-up race)';
+        classification.racePriority = r.aPriority ? 'A' : r.flag ? 'B' : 'C';
+        classification.distanceKm = r.raceKm;
+      }
     } else if (r.what === 'busy') {
       classification = other('other');
     } else {
       classification = other(r.what as Classification['activity']);
+      if (r.what === 'strength' && r.flag) classification.accessory = true;
+      if (r.what === 'rest' && r.flag) classification.fullRest = true;
     }
     return {
       id: `e${i}`,
@@ -146,7 +158,7 @@ function buildEvents(raw: readonly RawEvent[], week: string, tz: string): Classi
 }
 
 describe('planWeeks properties', () => {
-  it('never breaks H1–H6 and gives the same plan twice', () => {
+  it('never breaks H1–H8 and gives the same plan twice', () => {
     let placed = 0;
     let alternatives = 0;
     fc.assert(
