@@ -128,7 +128,7 @@ export function formatDate(year: number, month: number, day: number): DateString
 }
 
 /** A calendar day as date-fns sees it: its midnight in UTC, where no zone can move it. */
-function toDay(date: DateString): UTCDateMini {
+function toDay(date: DateString): Date {
   const { year, month, day } = parseDate(date);
   return new UTCDateMini(year, month - 1, day);
 }
@@ -161,7 +161,7 @@ export function daysBetween(from: DateString, to: DateString): number {
 
 /** Day of the week of a calendar day, 0 = Sunday. */
 export function weekdayOf(date: DateString): Weekday {
-  return getDay(toDay(date));
+  return getDay(toDay(date)) as Weekday;
 }
 
 /** First day of the week containing `date`, for weeks starting on `weekStartsOn`. */
