@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { plural } from '../../src/core/plural';
 import { sendMessage } from '../../src/extension/messaging';
 import { RETAG_CHOICES } from '../../src/extension/retag';
 import type { RetagChoice } from '../../src/extension/retag';
@@ -67,10 +68,6 @@ function messageOf(error: unknown): string {
     return "Ironstride's background service didn't answer. Try again in a moment.";
   }
   return text;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function suggestedIn(week: WeekView | undefined): number {

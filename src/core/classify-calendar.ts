@@ -19,6 +19,12 @@ export interface ClassifiedEvent extends CalendarEvent {
 export type Retag = Pick<Classification, 'activity' | 'kind' | 'intensity' | 'key'>;
 
 /**
+ * What every event of a calendar marked "busy only" is: time that is taken, never a run or a
+ * workout (the extension's busy sources, the CLI's `--busy-calendar`).
+ */
+export const BUSY_ONLY: Retag = { activity: 'other', kind: null, intensity: null, key: false };
+
+/**
  * Classifies each event from its title, description and length, then applies re-tags: an
  * occurrence's own re-tag wins over its series' re-tag, which wins over the classifier.
  */

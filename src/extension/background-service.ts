@@ -6,8 +6,8 @@
  */
 import { GoogleAuthError } from '../calendar/google';
 import type { GoogleSyncState, RetryOptions } from '../calendar/google';
-import { exportSequence, writeIcs } from '../calendar/ics';
-import { classifyCalendar } from '../core/classify-calendar';
+import { exportIcs } from '../calendar/export-ics';
+import { BUSY_ONLY, classifyCalendar } from '../core/classify-calendar';
 import type { ClassifiedEvent, Retag } from '../core/classify-calendar';
 import type { CalendarEvent } from '../core/events';
 import { planWeeks } from '../core/plan';
@@ -15,7 +15,8 @@ import type { PlanResult } from '../core/plan';
 import { checkSessions } from '../core/plan/check-sessions';
 import { parsePreferences, PreferencesError, preferencesSchema } from '../core/prefs';
 import type { Preferences, PreferencesInput } from '../core/prefs';
-import { addDays, dateInZone, startOfDayInstant, startOfWeek } from '../core/time';
+import { readWindow } from '../core/read-window';
+import { addDays, dateInZone, startOfWeek } from '../core/time';
 import type { DateString } from '../core/time';
 import type { GoogleAuth } from './google/auth';
 import type { GoogleBuildConfig } from './google/config';
@@ -101,10 +102,6 @@ export interface GoogleDeps {
 
 /** Re-read the calendars when the popup opens and the last sync is older than this. */
 export const STALE_AFTER_MS = 10 * 60_000;
-/** Days read before this week: last week's strength and a recent race. */
-const LOOK_BACK_DAYS = 8;
-/** Days read after next week: races up to 8 weeks out set the phase. */
-const LOOK_AHEAD_DAYS = 14 + 63;
 
 const idSchema = z.object({ sessionId: z.string().min(1).max(200) });
 const weekSchema = z.object({ weekStart: z.iso.date() });
@@ -293,11 +290,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   }
 
   function syncRange(prefs: Preferences) {
-    const first = thisWeek(prefs);
-    return {
-      start: startOfDayInstant(addDays(first, -LOOK_BACK_DAYS), prefs.timezone),
-      end: startOfDayInstant(addDays(first, LOOK_AHEAD_DAYS), prefs.timezone),
-    };
+    return readWindow({ firstWeek: thisWeek(prefs), weeks: 2, timeZone: prefs.timezone });
   }
 
   async function syncSources(
@@ -352,7 +345,6 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const sources = await sourcesItem.getValue();
     const stored = await eventsItem.getValue();
     const retags = await retagsItem.getValue();
-    const busyOnly: Retag = { activity: 'other', kind: null, intensity: null, key: false };
     const raw: CalendarEvent[] = [];
     const busyIds = new Set<string>();
     for (const source of sources) {
@@ -364,7 +356,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       }
     }
     const retagMap = new Map<string, Retag>(Object.entries(retags));
-    for (const id of busyIds) if (!retagMap.has(id)) retagMap.set(id, busyOnly);
+    for (const id of busyIds) if (!retagMap.has(id)) retagMap.set(id, BUSY_ONLY);
     const events = classifyCalendar(raw, retagMap).sort(
       (a, b) => a.start - b.start || a.id.localeCompare(b.id),
     );
@@ -617,12 +609,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         const { sessions } = await planItem.getValue();
         const accepted = sessions.filter((s) => s.status === 'accepted');
         const now = deps.now();
-        const text = writeIcs(accepted, {
-          timezone: prefs.timezone,
-          stamp: now,
-          name: 'Strength · Ironstride',
-          defaultSequence: exportSequence(now),
-        });
+        const text = exportIcs(accepted, { timezone: prefs.timezone, now });
         return {
           filename: `ironstride-strength-${dateInZone(now, prefs.timezone)}.ics`,
           text,

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { plural } from '../../core/plural';
 import { DEDICATED_CALENDAR_SUMMARY } from '../../calendar/google/dedicated-calendar';
 import { googleAccountItem } from '../../extension/google/storage';
 import type { WriteTarget } from '../../extension/google/storage';
@@ -48,10 +49,6 @@ function roleOf(
   return (
     sources?.find((s) => s.kind === 'google' && s.calendarId === calendar.id)?.role ?? 'ignore'
   );
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { plural } from '../../core/plural';
 import type { SourceSummary } from '../../extension/protocol';
 import { SYNC_PERIOD_MINUTES } from '../../extension/alarms';
 import { AddFeedForm } from './AddFeedForm';
@@ -18,10 +19,6 @@ export interface SourcesSectionProps {
   permissions: HostPermissions;
   now: number;
   timeZone: string;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** The calendars Ironstride reads: the list, adding a feed or a file, and "Sync now". */

@@ -2,6 +2,7 @@
  * The words the calendar list shows for each source: what it is, when it was last read and how
  * much of it was understood.
  */
+import { plural } from '../../core/plural';
 import type { SourceSummary } from '../../extension/protocol';
 import type { SourceRole } from '../../extension/storage';
 
@@ -30,10 +31,6 @@ export function describeKind(source: Pick<SourceSummary, 'kind' | 'url'>): strin
   if (source.kind === 'google') return 'Google Calendar';
   if (source.url && URL.canParse(source.url)) return `Feed from ${new URL(source.url).host}`;
   return 'Feed';
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /**

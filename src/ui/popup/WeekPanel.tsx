@@ -1,3 +1,4 @@
+import { plural } from '../../core/plural';
 import type { SessionItem, WeekView } from '../../extension/view';
 import { Button } from '../shared/Button';
 import { DayList } from './DayList';
@@ -15,10 +16,6 @@ export function sessionsOf(week: WeekView): SessionItem[] {
   return week.days.flatMap((day) =>
     day.items.filter((item): item is SessionItem => item.type === 'session'),
   );
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "2 of 3 sessions · 1 to review": the runner's own strength counts, as it does for the planner. */
