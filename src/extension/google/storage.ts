@@ -71,6 +71,13 @@ export async function loadGoogleAccount(): Promise<GoogleAccount> {
   return { ...rest, ...(reconnect ? { reconnect } : {}), ...(account ? { account } : {}) };
 }
 
+/** Google refused the token and could not renew it: the runner must reconnect (call in `serial`). */
+export async function flagReconnect(message: string): Promise<void> {
+  const account = await loadGoogleAccount();
+  if (account.connected && account.reconnect !== message)
+    await googleAccountItem.setValue({ ...account, reconnect: message });
+}
+
 const syncStateSchema = z.object({
   version: z.literal(1),
   calendarId: z.string().min(1),

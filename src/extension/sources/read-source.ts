@@ -1,11 +1,11 @@
 /** Reading the runner's calendars: ICS feeds and uploaded files, into the one event model. */
 import { z } from 'zod';
-import { fetchCalendar, FetchCalendarError, normalizeFeedUrl } from '../calendar/fetch-calendar';
-import { GoogleAuthError } from '../calendar/google';
-import { IcsError, readIcs } from '../calendar/ics';
-import type { InstantRange } from '../core/events';
-import type { AddSourceInput, SourceSummary } from './protocol';
-import type { CalendarSource, FileSource, SourceEvents, UrlSource } from './storage';
+import { fetchCalendar, FetchCalendarError, normalizeFeedUrl } from '../../calendar/fetch-calendar';
+import { GoogleAuthError } from '../../calendar/google';
+import { IcsError, readIcs } from '../../calendar/ics';
+import type { InstantRange } from '../../core/events';
+import type { AddSourceInput, SourceSummary } from '../protocol';
+import type { CalendarSource, FileSource, SourceEvents, UrlSource } from '../storage';
 
 /** Uploaded files are kept in extension storage; past this size, a feed URL is the better way. */
 export const MAX_FILE_CHARS = 5 * 1024 * 1024;
