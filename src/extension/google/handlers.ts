@@ -6,7 +6,6 @@
  * Interactive sign-in and Google's calendar list run outside the serial queue: a consent window
  * can stay open for minutes and must not hold up the popup.
  */
-import { z } from 'zod';
 import { GOOGLE_SCOPES, GoogleAuthError } from '../../calendar/google';
 import type { GoogleDeps, ServiceContext } from '../deps';
 import type { Handlers } from '../messaging';
@@ -52,22 +51,6 @@ type GoogleHandlers = Pick<
   | 'setGoogleWriteTarget'
   | 'addToCalendar'
 >;
-
-const writeTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dedicated') }),
-  z.object({
-    kind: z.literal('existing'),
-    calendarId: z.string().min(1).max(1024),
-    name: z.string().max(200),
-  }),
-]);
-const connectSchema = z.object({ writeTarget: writeTargetSchema.optional() });
-const roleSchema = z.object({
-  calendarId: z.string().min(1).max(1024),
-  name: z.string().trim().min(1).max(200),
-  role: z.enum(['training', 'busy', 'ignore']),
-});
-const targetSchema = z.object({ target: writeTargetSchema });
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -155,9 +138,8 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
   return {
     getGoogle: () => settings(),
 
-    async connectGoogle(data) {
+    async connectGoogle(input) {
       assertAvailable();
-      const input = connectSchema.parse(data);
       const auth = connection.auth;
       if (!auth) throw new Error('Ironstride cannot sign in to Google in this build');
       const before = await loadGoogleAccount();
@@ -211,9 +193,8 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
       return settings();
     },
 
-    setGoogleCalendarRole: (data) =>
+    setGoogleCalendarRole: ({ calendarId, name, role }) =>
       serial(async () => {
-        const { calendarId, name, role } = roleSchema.parse(data);
         const prefs = await ctx.prefs.load();
         const sources = await sourcesItem.getValue();
         const existing = sources.find(
@@ -255,8 +236,7 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
         return ctx.sources.summaries();
       }),
 
-    async setGoogleWriteTarget(data) {
-      const { target } = targetSchema.parse(data);
+    async setGoogleWriteTarget({ target }) {
       await serial(async () => {
         const account = await loadGoogleAccount();
         if (!account.connected) throw new Error('Connect Google first');

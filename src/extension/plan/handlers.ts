@@ -2,15 +2,13 @@
  * The message handlers for the plan: the popup's view, Plan week, the runner's decisions about
  * each session, re-planning after a calendar change, re-tagging an event, and Download .ics.
  */
-import { z } from 'zod';
 import { exportIcs } from '../../calendar/export-ics';
 import { checkSessions } from '../../core/plan/check-sessions';
 import { dateInZone, startOfWeek } from '../../core/time';
 import type { ServiceContext } from '../deps';
 import type { Handlers } from '../messaging';
 import type { PrefsStore } from '../prefs/store';
-import { RETAG_VALUES, retagFor } from '../retag';
-import type { RetagChoice } from '../retag';
+import { retagFor } from '../retag';
 import { moveToAlternative, weekOf } from '../sessions';
 import type { SourceSync } from '../sources/sync';
 import { planItem, retagsItem } from '../storage';
@@ -37,19 +35,6 @@ type PlanHandlers = Pick<
   | 'retagEvent'
   | 'exportIcs'
 >;
-
-const idSchema = z.object({ sessionId: z.string().min(1).max(200) });
-const weekSchema = z.object({ weekStart: z.iso.date() });
-const moveSchema = z.object({
-  sessionId: z.string().min(1).max(200),
-  alternative: z.number().int().min(0).max(10),
-});
-const retagSchema = z.object({
-  eventId: z.string().min(1).max(2000),
-  uid: z.string().min(1).max(2000),
-  series: z.boolean(),
-  retag: z.enum(RETAG_VALUES).nullable(),
-});
 
 /** Sets one session's status; back to a suggestion also forgets a re-plan's move and Google's deletion. */
 function setStatus(sessionId: string, status: StoredSession['status']) {
@@ -78,9 +63,8 @@ export function createPlanHandlers(ctx: PlanHandlerContext): PlanHandlers {
         return store.rebuildView(prefs);
       }),
 
-    planWeek: (data) =>
+    planWeek: ({ weekStart }) =>
       serial(async () => {
-        const { weekStart } = weekSchema.parse(data);
         const prefs = await prefsStore.load();
         const week = startOfWeek(weekStart, prefs.weekStartsOn);
         if (await sources.isStale(prefs)) await sources.sync(prefs);
@@ -88,16 +72,15 @@ export function createPlanHandlers(ctx: PlanHandlerContext): PlanHandlers {
         return store.rebuildView(prefs);
       }),
 
-    acceptSession: (data) =>
-      serial(() => store.updateSessions(setStatus(idSchema.parse(data).sessionId, 'accepted'))),
-    skipSession: (data) =>
-      serial(() => store.updateSessions(setStatus(idSchema.parse(data).sessionId, 'skipped'))),
-    resetSession: (data) =>
-      serial(() => store.updateSessions(setStatus(idSchema.parse(data).sessionId, 'suggested'))),
+    acceptSession: ({ sessionId }) =>
+      serial(() => store.updateSessions(setStatus(sessionId, 'accepted'))),
+    skipSession: ({ sessionId }) =>
+      serial(() => store.updateSessions(setStatus(sessionId, 'skipped'))),
+    resetSession: ({ sessionId }) =>
+      serial(() => store.updateSessions(setStatus(sessionId, 'suggested'))),
 
-    acceptWeek: (data) =>
+    acceptWeek: ({ weekStart }) =>
       serial(async () => {
-        const { weekStart } = weekSchema.parse(data);
         const prefs = await prefsStore.load();
         const week = startOfWeek(weekStart, prefs.weekStartsOn);
         return store.updateSessions((sessions) =>
@@ -109,9 +92,8 @@ export function createPlanHandlers(ctx: PlanHandlerContext): PlanHandlers {
         );
       }),
 
-    moveSession: (data) =>
+    moveSession: ({ sessionId, alternative }) =>
       serial(async () => {
-        const { sessionId, alternative } = moveSchema.parse(data);
         const prefs = await prefsStore.load();
         const { events } = await loadCalendar();
         return store.updateSessions((sessions) =>
@@ -140,16 +122,15 @@ export function createPlanHandlers(ctx: PlanHandlerContext): PlanHandlers {
         return store.rebuildView(prefs);
       }),
 
-    retagEvent: (data) =>
+    retagEvent: (input) =>
       serial(async () => {
-        const input = retagSchema.parse(data);
         // Stored ids carry their calendar's prefix; series re-tags key on the UID.
         const key = input.series ? input.uid : input.eventId;
         const cleared = new Set(input.retag === null ? [key, input.eventId] : [key]);
         const retags = Object.fromEntries(
           Object.entries(await retagsItem.getValue()).filter(([k]) => !cleared.has(k)),
         );
-        if (input.retag !== null) retags[key] = retagFor(input.retag as RetagChoice);
+        if (input.retag !== null) retags[key] = retagFor(input.retag);
         await retagsItem.setValue(retags);
         return store.inputsChanged(await prefsStore.load());
       }),

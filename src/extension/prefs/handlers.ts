@@ -1,6 +1,5 @@
 /** The message handlers for the options page's settings and the runner's preferences. */
 import { parsePreferences, PreferencesError, preferencesSchema } from '../../core/prefs';
-import type { PreferencesInput } from '../../core/prefs';
 import type { ServiceContext } from '../deps';
 import type { Handlers } from '../messaging';
 import type { PlanStore } from '../plan/store';
@@ -23,7 +22,7 @@ export function createPrefsHandlers(ctx: PrefsHandlerContext): PrefsHandlers {
     getSettings: () =>
       serial(async () => ({
         sources: await sources.summaries(),
-        prefs: await prefsItem.getValue(),
+        prefs: await prefsStore.stored(),
         browserTimeZone: prefsStore.browserTimeZone(),
       })),
 
@@ -37,7 +36,7 @@ export function createPrefsHandlers(ctx: PrefsHandlerContext): PrefsHandlers {
           throw error;
         }
         const before = await prefsStore.load();
-        await prefsItem.setValue(preferencesSchema.parse(data) as PreferencesInput);
+        await prefsItem.setValue(preferencesSchema.parse(data));
         const prefs = await prefsStore.load();
         // A new zone or week start moves the range the calendars must cover.
         if (prefs.timezone !== before.timezone || prefs.weekStartsOn !== before.weekStartsOn)

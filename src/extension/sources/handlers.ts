@@ -2,7 +2,6 @@
  * The message handlers for the calendars the runner added by hand (feeds and .ics files): add,
  * rename or re-role, remove, and Sync now. Google's calendars are added in `google/handlers.ts`.
  */
-import { z } from 'zod';
 import type { ServiceContext } from '../deps';
 import { googleSyncItem, loadGoogleSyncStates } from '../google/storage';
 import type { Handlers } from '../messaging';
@@ -10,7 +9,7 @@ import type { PlanStore } from '../plan/store';
 import type { PrefsStore } from '../prefs/store';
 import { eventsItem, sourcesItem } from '../storage';
 import type { SourceEvents } from '../storage';
-import { describeSourceError, newSource, summarizeSource, updateSourceSchema } from './read-source';
+import { describeSourceError, newSource, summarizeSource } from './read-source';
 import type { SourceSync } from './sync';
 
 export interface SourceHandlerContext extends ServiceContext {
@@ -48,9 +47,8 @@ export function createSourceHandlers(ctx: SourceHandlerContext): SourceHandlers 
         return summarizeSource(source, events);
       }),
 
-    updateSource: (data) =>
+    updateSource: (input) =>
       serial(async () => {
-        const input = updateSourceSchema.parse(data);
         const all = await sourcesItem.getValue();
         const source = all.find((s) => s.id === input.id);
         if (!source) throw new Error('That calendar was removed');
@@ -64,9 +62,8 @@ export function createSourceHandlers(ctx: SourceHandlerContext): SourceHandlers 
         return summarizeSource(updated, (await eventsItem.getValue())[updated.id]);
       }),
 
-    removeSource: (data) =>
+    removeSource: ({ id }) =>
       serial(async () => {
-        const { id } = z.object({ id: z.string().min(1) }).parse(data);
         await sourcesItem.setValue((await sourcesItem.getValue()).filter((s) => s.id !== id));
         await eventsItem.setValue(without(await eventsItem.getValue(), id));
         await googleSyncItem.setValue(without(await loadGoogleSyncStates(), id));
