@@ -18,6 +18,11 @@ export function sessionsOf(week: WeekView): SessionItem[] {
   );
 }
 
+/** How many of the week's sessions wait for the runner's decision. */
+export function suggestedIn(week: WeekView | undefined): number {
+  return week ? sessionsOf(week).filter((s) => s.status === 'suggested').length : 0;
+}
+
 /** "2 of 3 sessions · 1 to review": the runner's own strength counts, as it does for the planner. */
 function countsLine(week: WeekView, sessions: SessionItem[]): string[] {
   if (week.target === 0) return ['No strength sessions this week'];
