@@ -5,22 +5,16 @@
  * fake browser (used by the unit tests) does not implement; the promise form works in both.
  *
  * The boundary: a request is checked against its schema once, before its handler runs, and a
- * result once, as the page receives it (protocol.ts).
+ * result once, as the page receives it (protocol.ts). The schemas, and zod with them, load on
+ * the first message rather than with the page: the popup paints its cached week before it sends
+ * anything, and that first paint is what a runner waits for (bench/popup.ts).
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { isMessageType, schemasOf } from './protocol';
-import type { MessageType, RequestOf, ResultOf } from './protocol';
+import type { MessageType, Reply, RequestOf, ResultOf } from './protocol';
 
 export type { MessageType, RequestOf, ResultOf } from './protocol';
 
-const envelopeSchema = z.object({ ironstride: z.literal(1), type: z.string(), data: z.unknown() });
-
-const replySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-type Reply = z.infer<typeof replySchema>;
+const loadProtocol = () => import('./protocol');
 
 /** Sends a message to the background and returns its result; rejects with the handler's error. */
 export async function sendMessage<K extends MessageType>(
@@ -30,16 +24,8 @@ export async function sendMessage<K extends MessageType>(
   const answer: unknown = await browser.runtime.sendMessage({ ironstride: 1, type, data });
   if (answer === undefined)
     throw new Error(`No answer to "${type}": the background is not listening`);
-  const reply = replySchema.safeParse(answer);
-  if (!reply.success) throw new Error(`The background's answer to "${type}" is not a reply`);
-  if (!reply.data.ok) throw new Error(reply.data.error);
-  const result = z.safeParse(schemasOf[type].result, reply.data.result);
-  if (!result.success) {
-    throw new Error(
-      `The background's answer to "${type}" does not fit the protocol: ${z.prettifyError(result.error)}`,
-    );
-  }
-  return result.data;
+  const { checkReply } = await loadProtocol();
+  return checkReply(type, answer);
 }
 
 export type Handlers = {
@@ -52,13 +38,8 @@ async function handle<K extends MessageType>(
   type: K,
   data: unknown,
 ): Promise<ResultOf<K>> {
-  const request = z.safeParse(schemasOf[type].request, data);
-  if (!request.success) {
-    throw new Error(
-      `Ironstride got a malformed "${type}" message: ${z.prettifyError(request.error)}`,
-    );
-  }
-  return handlers[type](request.data);
+  const { checkRequest } = await loadProtocol();
+  return handlers[type](checkRequest(type, data));
 }
 
 /**
@@ -67,19 +48,24 @@ async function handle<K extends MessageType>(
  */
 export function registerHandlers(handlers: Handlers): () => void {
   const listener = (message: unknown, sender: { id?: string }): Promise<Reply> | undefined => {
-    const envelope = envelopeSchema.safeParse(message);
-    if (!envelope.success) return undefined;
+    // Decided at once (no schema to load): a message that is not ours is left to other listeners.
+    if (typeof message !== 'object' || message === null) return undefined;
+    if (!('ironstride' in message) || message.ironstride !== 1) return undefined;
     if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
-    const { type, data } = envelope.data;
-    if (!isMessageType(type))
-      return Promise.resolve({ ok: false, error: `Unknown message "${type}"` });
-    return handle(handlers, type, data).then(
-      (result): Reply => ({ ok: true, result }),
-      (error: unknown): Reply => ({
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    const type = 'type' in message ? String(message.type) : '';
+    const data = 'data' in message ? message.data : undefined;
+    return loadProtocol()
+      .then(({ isMessageType }) => {
+        if (!isMessageType(type)) throw new Error(`Unknown message "${type}"`);
+        return handle(handlers, type, data);
+      })
+      .then(
+        (result): Reply => ({ ok: true, result }),
+        (error: unknown): Reply => ({
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
