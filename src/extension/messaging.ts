@@ -10,11 +10,12 @@
  * anything, and that first paint is what a runner waits for (bench/popup.ts).
  */
 import { browser } from 'wxt/browser';
-import type { MessageType, Reply, RequestOf, ResultOf } from './protocol';
+import type { Reply } from './protocol-check';
+import type { MessageType, RequestOf, ResultOf } from './protocol';
 
 export type { MessageType, RequestOf, ResultOf } from './protocol';
 
-const loadProtocol = () => import('./protocol');
+const loadProtocol = () => import('./protocol-check');
 
 /** Sends a message to the background and returns its result; rejects with the handler's error. */
 export async function sendMessage<K extends MessageType>(
