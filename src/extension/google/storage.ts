@@ -205,7 +205,7 @@ export const googleWriteItem = storage.defineItem<GoogleWriteJob | null>('local:
 /** The write job, or null when there is none or what is stored is not a job. */
 export async function loadWriteJob(): Promise<GoogleWriteJob | null> {
   const parsed = jobSchema.safeParse(await googleWriteItem.getValue());
-  return parsed.success ? (parsed.data as GoogleWriteJob) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /** A launchWebAuthFlow access token. Never logged, never in `storage.local`. */
