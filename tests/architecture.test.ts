@@ -135,3 +135,51 @@ describe('layering', () => {
     ).toEqual(['node:fs', 'wxt/browser']);
   });
 });
+
+describe('src/extension', () => {
+  const extensionFiles = sourceFiles(join(root, 'src/extension'));
+  const handlerFiles = extensionFiles.filter((f) => f.endsWith('/handlers.ts'));
+
+  it('has a handlers module per concern', () => {
+    expect(handlerFiles.map((f) => relative(join(root, 'src/extension'), f)).sort()).toEqual([
+      'feed/handlers.ts',
+      'google/handlers.ts',
+      'plan/handlers.ts',
+      'prefs/handlers.ts',
+      'sources/handlers.ts',
+    ]);
+  });
+
+  it.each(handlerFiles.map((f) => [relative(root, f), f]))(
+    '%s reaches other concerns through their stores, never their handlers',
+    (_name, file) => {
+      const others = importsOf(readFileSync(file, 'utf8'))
+        .filter((s) => s.startsWith('.'))
+        .map((s) => resolve(dirname(file), s))
+        .filter((target) => target.endsWith('/handlers') && target !== file.replace(/\.ts$/, ''));
+      expect(others).toEqual([]);
+    },
+  );
+});
+
+describe('file sizes (issue 12)', () => {
+  const lines = (file: string) => readFileSync(file, 'utf8').split('\n').length;
+  const over = (files: string[], max: number) =>
+    files.filter((f) => lines(f) > max).map((f) => `${relative(root, f)}: ${lines(f)} lines`);
+
+  it('keeps the composition root short', () => {
+    expect(lines(join(root, 'src/extension/background-service.ts'))).toBeLessThan(80);
+  });
+
+  it('keeps every extension module under 300 lines', () => {
+    expect(over(sourceFiles(join(root, 'src/extension')), 300)).toEqual([]);
+  });
+
+  it('keeps every React component file under 250 lines', () => {
+    const components = [
+      ...sourceFiles(join(root, 'src/ui')),
+      ...sourceFiles(join(root, 'entrypoints')),
+    ].filter((f) => f.endsWith('.tsx'));
+    expect(over(components, 250)).toEqual([]);
+  });
+});

@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PreferencesInput } from '../../src/core/prefs';
 import { sendMessage } from '../../src/extension/messaging';
-import type { Settings, SourceSummary } from '../../src/extension/protocol';
 import { PreferencesForm } from '../../src/ui/options/PreferencesForm';
 import { PrivacyNote } from '../../src/ui/options/PrivacyNote';
 import { FeedSection } from '../../src/ui/options/FeedSection';
 import { GoogleSection } from '../../src/ui/options/GoogleSection';
-import { errorText, withTimeout } from '../../src/ui/options/services';
 import type { ApiPermissions, HostPermissions, SendMessage } from '../../src/ui/options/services';
 import { SourcesSection } from '../../src/ui/options/SourcesSection';
+import { useFeedSection } from '../../src/ui/options/use-feed-section';
+import { useGoogleSection } from '../../src/ui/options/use-google-section';
+import { useSettings } from '../../src/ui/options/use-settings';
+import { useSourcesSection } from '../../src/ui/options/use-sources-section';
 
 export interface AppProps {
   /** Messages to the background; a fake in tests and screenshots. */
@@ -19,13 +20,6 @@ export interface AppProps {
   /** The clock, for "last read 12 minutes ago". */
   now?: () => number;
 }
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; settings: Settings }
-  | { state: 'failed'; message: string };
-
-const LOAD_TIMEOUT_MS = 10_000;
 
 function pageTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -37,33 +31,15 @@ export function App({
   permissions = browser.permissions,
   now = Date.now,
 }: AppProps) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [sources, setSources] = useState<SourceSummary[]>();
-  const [clock, setClock] = useState(now);
-
-  useEffect(() => {
-    let current = true;
-    withTimeout(send('getSettings', {}), LOAD_TIMEOUT_MS, 'The extension’s background').then(
-      (settings) => {
-        if (!current) return;
-        setLoad({ state: 'ready', settings });
-        setSources(settings.sources);
-      },
-      (error: unknown) => {
-        if (current) setLoad({ state: 'failed', message: errorText(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [send, attempt]);
-
-  useEffect(() => {
-    // "12 minutes ago" keeps up while the tab stays open.
-    const timer = setInterval(() => setClock(now()), 60_000);
-    return () => clearInterval(timer);
-  }, [now]);
+  const { load, attempt, retry, sources, updateSources, clock } = useSettings(send, now);
+  const sourcesSection = useSourcesSection({
+    sources,
+    onSourcesChange: updateSources,
+    send,
+    permissions,
+  });
+  const google = useGoogleSection({ send, permissions, onSourcesChange: updateSources });
+  const feed = useFeedSection({ send });
 
   const settings = load.state === 'ready' ? load.settings : undefined;
   const timeZone = settings?.prefs.timezone ?? settings?.browserTimeZone ?? pageTimeZone();
@@ -97,35 +73,24 @@ export function App({
             <strong>Couldn’t load your settings:</strong> {load.message}
           </p>
           <p>The form below shows the defaults; saving is off until your settings load.</p>
-          <button
-            type="button"
-            onClick={() => {
-              setLoad({ state: 'loading' });
-              setAttempt((n) => n + 1);
-            }}
-          >
+          <button type="button" onClick={retry}>
             Try again
           </button>
         </div>
       )}
 
       <SourcesSection
+        {...sourcesSection}
         sources={sources}
-        onSourcesChange={(updateList) => setSources((list) => updateList(list ?? []))}
         send={send}
         permissions={permissions}
         now={clock}
         timeZone={timeZone}
       />
 
-      <GoogleSection
-        sources={sources}
-        onSourcesChange={(updateList) => setSources((list) => updateList(list ?? []))}
-        send={send}
-        permissions={permissions}
-      />
+      <GoogleSection {...google} sources={sources} />
 
-      <FeedSection send={send} />
+      <FeedSection {...feed} />
 
       <section className="card" aria-labelledby="preferences-title">
         <h2 id="preferences-title">Preferences</h2>

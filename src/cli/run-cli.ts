@@ -5,6 +5,7 @@ import { runEvents } from './commands/events';
 import { runGoogleCommand } from './commands/google';
 import { runPlan } from './commands/plan';
 import { runServe } from './commands/serve';
+import { CALENDAR_NAME } from '../calendar/calendar-name';
 import { CliError } from './errors';
 import { GOOGLE_PLAN_OPTIONS } from './google/plan-flags';
 import type { CliIo } from './io';
@@ -20,7 +21,7 @@ Commands:
           [--google [--read-calendar ID …] [--busy-calendar ID …]] [--write google [--google-calendar ID]]
                                    strength sessions planned around the runs of the week(s);
                                    --google reads Google calendars (default: primary), --write google
-                                   writes the sessions (default: the "Strength · Ironstride" calendar)
+                                   writes the sessions (default: the "${CALENDAR_NAME}" calendar)
   google login [--write-existing]  connects the CLI to Google Calendar (OAuth; token file mode 0600)
   serve   [--port 8787] [--host 127.0.0.1] [--data DIR]
                                    the ICS feed server (embedded database in DIR, default

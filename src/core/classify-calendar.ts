@@ -23,6 +23,12 @@ export const RACE_CHOICES = ['A', 'B', 'C', 'not-a-race'] as const;
 export type RaceChoice = (typeof RACE_CHOICES)[number];
 
 /**
+ * What every event of a calendar marked "busy only" is: time that is taken, never a run or a
+ * workout (the extension's busy sources, the CLI's `--busy-calendar`).
+ */
+export const BUSY_ONLY: Retag = { activity: 'other', kind: null, intensity: null, key: false };
+
+/**
  * Classifies each event from its title, description and length, then applies re-tags: an
  * occurrence's own re-tag wins over its series' re-tag, which wins over the classifier. A race
  * the runner confirmed takes their priority; one they said is not a race is read by its other

@@ -4,7 +4,21 @@
  * Instants are epoch milliseconds; calendar days are `YYYY-MM-DD` strings and wall times are
  * minutes since midnight. Nothing here reads the clock or the process zone: the zone is always
  * a parameter, so the planner gives the same answer in the extension, the CLI and the server.
+ *
+ * date-fns does the day arithmetic, on `UTCDateMini`: a calendar day is its UTC midnight, so no
+ * zone, the process's included, can shift it. The zone's offset and wall clock come from `Intl`,
+ * not @date-fns/tz, which gets two things wrong that tests/core/time.test.ts pins: `TZDate`'s
+ * constructor resolves a time in the autumn overlap differently depending on the process zone
+ * (RFC 5545 §3.3.5 asks for the earlier), and `tzOffset` reads a negative offset under an hour,
+ * such as Africa/Monrovia's -00:44:30 until 1972, as positive.
  */
+import { UTCDateMini } from '@date-fns/utc/date/mini';
+import {
+  addDays as addCalendarDays,
+  differenceInCalendarDays,
+  getDay,
+  startOfWeek as startOfCalendarWeek,
+} from 'date-fns';
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type DateString = string;
@@ -113,6 +127,16 @@ export function formatDate(year: number, month: number, day: number): DateString
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/** A calendar day as date-fns sees it: its midnight in UTC, where no zone can move it. */
+function toDay(date: DateString): Date {
+  const { year, month, day } = parseDate(date);
+  return new UTCDateMini(year, month - 1, day);
+}
+
+function fromDay(day: Date): DateString {
+  return formatDate(day.getFullYear(), day.getMonth() + 1, day.getDate());
+}
+
 /** The calendar day `instant` falls on in `timeZone`. */
 export function dateInZone(instant: number, timeZone: string): DateString {
   const p = zonedParts(instant, timeZone);
@@ -127,30 +151,22 @@ export function minutesInZone(instant: number, timeZone: string): number {
 
 /** `date` plus `days` calendar days (negative allowed). */
 export function addDays(date: DateString, days: number): DateString {
-  const { year, month, day } = parseDate(date);
-  const d = new Date(Date.UTC(year, month - 1, day + days));
-  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return fromDay(addCalendarDays(toDay(date), days));
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: DateString, to: DateString): number {
-  const a = parseDate(from);
-  const b = parseDate(to);
-  return Math.round(
-    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS,
-  );
+  return differenceInCalendarDays(toDay(to), toDay(from));
 }
 
 /** Day of the week of a calendar day, 0 = Sunday. */
 export function weekdayOf(date: DateString): Weekday {
-  const { year, month, day } = parseDate(date);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay() as Weekday;
+  return getDay(toDay(date)) as Weekday;
 }
 
 /** First day of the week containing `date`, for weeks starting on `weekStartsOn`. */
 export function startOfWeek(date: DateString, weekStartsOn: Weekday): DateString {
-  const back = (weekdayOf(date) - weekStartsOn + 7) % 7;
-  return addDays(date, -back);
+  return fromDay(startOfCalendarWeek(toDay(date), { weekStartsOn }));
 }
 
 /** Parses `HH:MM` (00:00–24:00) into minutes since midnight; throws with the value otherwise. */

@@ -1,10 +1,11 @@
 /** The choices the popup offers for re-tagging an event, and what each one means. */
 import { KEY_KINDS, RUN_KINDS } from '../core/classify/types';
-import type { RunKind } from '../core/classify/types';
 import type { Retag } from '../core/classify-calendar';
 
+const OTHER_ACTIVITIES = ['strength', 'cross', 'rest', 'other'] as const;
+
 /** Every value a re-tag may take: the run kinds and the other activities. */
-export const RETAG_VALUES = [...RUN_KINDS, 'strength', 'cross', 'rest', 'other'] as const;
+export const RETAG_VALUES = [...RUN_KINDS, ...OTHER_ACTIVITIES] as const;
 
 export type RetagChoice = (typeof RETAG_VALUES)[number];
 
@@ -25,8 +26,8 @@ export const RETAG_CHOICES: readonly { value: RetagChoice; label: string }[] = [
 
 /** The classification a choice stands for (SPEC §3's intensity rules). */
 export function retagFor(choice: RetagChoice): Retag {
-  if ((RUN_KINDS as readonly RetagChoice[]).includes(choice)) {
-    const kind = choice as RunKind;
+  const kind = RUN_KINDS.find((k) => k === choice);
+  if (kind) {
     const intensity =
       kind === 'recovery' || kind === 'easy'
         ? 'easy'
@@ -35,6 +36,6 @@ export function retagFor(choice: RetagChoice): Retag {
           : 'hard';
     return { activity: 'run', kind, intensity, key: KEY_KINDS.includes(kind) };
   }
-  const activity = choice as Exclude<RetagChoice, RunKind>;
+  const activity = OTHER_ACTIVITIES.find((a) => a === choice) ?? 'other';
   return { activity, kind: null, intensity: activity === 'rest' ? 'rest' : null, key: false };
 }

@@ -45,8 +45,8 @@ export type CalendarSource = UrlSource | FileSource | GoogleSource;
 
 function isSource(value: unknown): value is CalendarSource {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<CalendarSource>;
-  return typeof v.id === 'string' && (v.kind === 'url' || v.kind === 'file' || v.kind === 'google');
+  if (!('id' in value) || typeof value.id !== 'string' || !('kind' in value)) return false;
+  return value.kind === 'url' || value.kind === 'file' || value.kind === 'google';
 }
 
 /**

@@ -1,168 +1,180 @@
 /**
  * What the popup shows, computed by the background and cached in storage so the popup renders
  * at once from the last plan. Plain data: every string is already formatted for the runner.
+ *
+ * Written as zod schemas because the view is a message result (protocol.ts): the popup checks
+ * what arrives, and the types below are inferred from the schemas, so a producer that drifts
+ * from them (a new phase, a new load) no longer compiles.
  */
-import type { Intensity, RunKind } from '../core/classify/types';
-import type { Load, Phase } from '../core/phases';
-import type { DateString } from '../core/time';
+import { z } from 'zod';
+import { RUN_KINDS } from '../core/classify/types';
 
-export type SessionStatus = 'suggested' | 'accepted' | 'skipped';
+const sessionStatus = z.enum(['suggested', 'accepted', 'skipped']);
+export type SessionStatus = z.infer<typeof sessionStatus>;
 
-export interface ExerciseView {
-  name: string;
+const load = z.enum(['heavy', 'moderate', 'light']);
+const phase = z.enum(['off-season', 'base', 'build', 'taper', 'race-week', 'recovery']);
+
+const exerciseView = z.object({
+  name: z.string(),
   /** "3 × 8–10 each side" or "2 × 30 s". */
-  dose: string;
+  dose: z.string(),
   /** "90 s". */
-  rest: string;
-  cue: string;
+  rest: z.string(),
+  cue: z.string(),
   /** "moderate: 2–3 reps in reserve", when the prescription says how hard. */
-  load?: string;
-}
+  load: z.string().optional(),
+});
+export type ExerciseView = z.infer<typeof exerciseView>;
 
-export interface AlternativeView {
+const alternativeView = z.object({
   /** Index into the session's alternatives, for `moveSession`. */
-  index: number;
+  index: z.number(),
   /** "Thu 6 May, 17:30–18:10". */
-  label: string;
-}
-
-export interface SessionItem {
-  type: 'session';
-  id: string;
-  title: string;
-  /** "17:30–18:10". */
-  time: string;
-  status: SessionStatus;
-  load: Load;
-  reasons: string[];
-  warmup: string[];
-  cooldown: string[];
-  exercises: ExerciseView[];
-  alternatives: AlternativeView[];
-  /** A re-plan moved it from where it was accepted. */
-  moved: boolean;
-  /** Why it breaks a rule now that the calendar changed (accepted sessions only). */
-  conflict?: string;
-  /** Where it stands in Google Calendar ("In Google Calendar", "Failed: … (will retry)"). */
-  google?: GoogleLine;
-}
+  label: z.string(),
+});
+export type AlternativeView = z.infer<typeof alternativeView>;
 
 /** How a Google status line reads: fine, worth a look, failed, in progress, or just a note. */
-export type GoogleTone = 'ok' | 'warn' | 'error' | 'busy' | 'muted';
+const googleTone = z.enum(['ok', 'warn', 'error', 'busy', 'muted']);
+export type GoogleTone = z.infer<typeof googleTone>;
 
-export interface GoogleLine {
-  text: string;
-  tone: GoogleTone;
-}
+export const googleLineSchema = z.object({ text: z.string(), tone: googleTone });
+export type GoogleLine = z.infer<typeof googleLineSchema>;
 
-export interface RunItem {
-  type: 'run';
-  eventId: string;
-  uid: string;
-  title: string;
+const sessionItem = z.object({
+  type: z.literal('session'),
+  id: z.string(),
+  title: z.string(),
+  /** "17:30–18:10". */
+  time: z.string(),
+  status: sessionStatus,
+  load,
+  reasons: z.array(z.string()),
+  warmup: z.array(z.string()),
+  cooldown: z.array(z.string()),
+  exercises: z.array(exerciseView),
+  alternatives: z.array(alternativeView),
+  /** A re-plan moved it from where it was accepted. */
+  moved: z.boolean(),
+  /** Why it breaks a rule now that the calendar changed (accepted sessions only). */
+  conflict: z.string().optional(),
+  /** Where it stands in Google Calendar ("In Google Calendar", "Failed: … (will retry)"). */
+  google: googleLineSchema.optional(),
+});
+export type SessionItem = z.infer<typeof sessionItem>;
+
+const eventBase = {
+  eventId: z.string(),
+  uid: z.string(),
+  title: z.string(),
   /** "06:30–07:30" or "all day". */
-  time: string;
-  kind: RunKind;
-  intensity: Intensity;
-  key: boolean;
+  time: z.string(),
   /** The runner re-tagged it. */
-  retagged: boolean;
-}
+  retagged: z.boolean(),
+};
 
-export interface TrainingItem {
-  type: 'strength' | 'cross' | 'rest';
-  eventId: string;
-  uid: string;
-  title: string;
-  time: string;
-  retagged: boolean;
-}
+const runItem = z.object({
+  type: z.literal('run'),
+  ...eventBase,
+  kind: z.enum(RUN_KINDS),
+  intensity: z.enum(['easy', 'moderate', 'hard', 'rest']),
+  key: z.boolean(),
+});
+export type RunItem = z.infer<typeof runItem>;
 
-export interface BusyItem {
-  type: 'busy';
-  eventId: string;
-  uid: string;
-  title: string;
-  time: string;
-  retagged: boolean;
+const trainingItem = z.object({ type: z.enum(['strength', 'cross', 'rest']), ...eventBase });
+export type TrainingItem = z.infer<typeof trainingItem>;
+
+const busyItem = z.object({
+  type: z.literal('busy'),
+  ...eventBase,
   /** Marked free (transparent) or all-day: shown, but it does not block time (H4). */
-  free: boolean;
-}
+  free: z.boolean(),
+});
+export type BusyItem = z.infer<typeof busyItem>;
 
-export type DayItem = SessionItem | RunItem | TrainingItem | BusyItem;
+const dayItem = z.union([sessionItem, runItem, trainingItem, busyItem]);
+export type DayItem = z.infer<typeof dayItem>;
 
-export interface DayView {
-  date: DateString;
+const dayView = z.object({
+  date: z.string(),
   /** "Tue 4 May". */
-  label: string;
-  today: boolean;
-  items: DayItem[];
-}
+  label: z.string(),
+  today: z.boolean(),
+  items: z.array(dayItem),
+});
+export type DayView = z.infer<typeof dayView>;
 
-export interface WeekView {
-  start: DateString;
+const weekView = z.object({
+  start: z.string(),
   /** "This week" or "Next week". */
-  label: string;
+  label: z.string(),
   /** "3–9 May". */
-  range: string;
-  phase: Phase;
+  range: z.string(),
+  phase,
   /** "Base: full-body compound lifts at moderate load". */
-  phaseSummary: string;
-  target: number;
-  existing: number;
+  phaseSummary: z.string(),
+  target: z.number(),
+  existing: z.number(),
   /** "Plan week" has been pressed for this week. */
-  planned: boolean;
-  days: DayView[];
-  unplaced: string[];
-  warnings: string[];
-}
+  planned: z.boolean(),
+  days: z.array(dayView),
+  unplaced: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type WeekView = z.infer<typeof weekView>;
 
-export interface SourceStatusView {
-  id: string;
-  name: string;
-  error?: string;
-}
+const sourceStatusView = z.object({
+  id: z.string(),
+  name: z.string(),
+  error: z.string().optional(),
+});
+export type SourceStatusView = z.infer<typeof sourceStatusView>;
 
 /** Google Calendar as the popup shows it. */
-export interface GoogleView {
+const googleView = z.object({
   /**
    * `unavailable`: this build cannot connect; `off`: not connected; `ready`; `reconnect`: Google
    * refused the token and the runner must sign in again (from Settings).
    */
-  state: 'unavailable' | 'off' | 'ready' | 'reconnect';
-  /** Where Add to calendar writes: "Strength · Ironstride" or the runner's calendar. */
-  calendarName: string;
+  state: z.enum(['unavailable', 'off', 'ready', 'reconnect']),
+  /** Where Add to calendar writes: Ironstride's own calendar or the runner's. */
+  calendarName: z.string(),
   /** Add to calendar has something to do: accepted sessions, or written ones to withdraw. */
-  canWrite: boolean;
+  canWrite: z.boolean(),
   /** A write is queued or running. */
-  writing: boolean;
+  writing: z.boolean(),
   /** "Writing 2 of 5…", "In Google Calendar: 2 added." — the last write, when there is one. */
-  status?: GoogleLine;
-}
+  status: googleLineSchema.optional(),
+});
+export type GoogleView = z.infer<typeof googleView>;
 
 /** The subscribable feed as the popup shows it (only when this browser has created one). */
-export interface FeedView {
+const feedView = z.object({
   /** A publish is running (changes waiting for the quiet period to end are not: Publish sends them now). */
-  publishing: boolean;
+  publishing: z.boolean(),
   /** "Published 2 sessions · feed updated 10:42", "Publishing 2 sessions in a moment…", or why not. */
-  status: GoogleLine;
-}
+  status: googleLineSchema,
+});
+export type FeedView = z.infer<typeof feedView>;
 
-export interface PopupView {
-  generatedAt: number;
-  timezone: string;
+export const popupViewSchema = z.object({
+  generatedAt: z.number(),
+  timezone: z.string(),
   /** `empty`: no calendar added yet. */
-  status: 'empty' | 'ready';
-  syncedAt?: number;
+  status: z.enum(['empty', 'ready']),
+  syncedAt: z.number().optional(),
   /** Calendars that could not be read at the last sync. */
-  sourceErrors: SourceStatusView[];
-  weeks: WeekView[];
+  sourceErrors: z.array(sourceStatusView),
+  weeks: z.array(weekView),
   /** Accepted sessions that a calendar change made illegal; `replan` moves them. */
-  conflicts: { sessionId: string; message: string }[];
+  conflicts: z.array(z.object({ sessionId: z.string(), message: z.string() })),
   /** Accepted sessions in all weeks (what Download .ics exports). */
-  acceptedCount: number;
+  acceptedCount: z.number(),
   /** Absent in views cached before Google Calendar came to the extension. */
-  google?: GoogleView;
+  google: googleView.optional(),
   /** Present when this browser has a subscribable feed (Options → Subscribable feed). */
-  feed?: FeedView;
-}
+  feed: feedView.optional(),
+});
+export type PopupView = z.infer<typeof popupViewSchema>;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays,
   dateInZone,
@@ -10,6 +10,8 @@ import {
   startOfWeek,
   weekdayOf,
   zonedInstant,
+  zonedParts,
+  zoneOffsetMinutes,
 } from '../../src/core/time';
 
 describe('zonedInstant', () => {
@@ -35,10 +37,84 @@ describe('zonedInstant', () => {
     expect(formatInstant(instant, 'Europe/London')).toBe('2027-10-31T01:30:00+01:00');
   });
 
+  // @date-fns/tz's TZDate constructor gives 01:30 GMT here when the process runs in UTC and
+  // 01:30 BST when it runs in Europe/London: these pin the earlier instant whatever the host.
+  it.each([
+    ['2027-10-31', '01:30', 'Europe/London', '2027-10-31T00:30:00.000Z'],
+    ['2027-11-07', '01:30', 'America/New_York', '2027-11-07T05:30:00.000Z'],
+    ['2027-04-04', '02:30', 'Pacific/Auckland', '2027-04-03T13:30:00.000Z'],
+  ])('takes the earlier of the two %s %s in %s', (date, clock, tz, iso) => {
+    expect(new Date(zonedInstant(date, parseClock(clock), tz)).toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ['2027-03-14', '02:30', 'America/New_York', '2027-03-14T07:30:00.000Z'],
+    ['2027-09-26', '02:30', 'Pacific/Auckland', '2027-09-25T14:30:00.000Z'],
+    // Lord Howe Island moves its clocks by half an hour.
+    ['2027-10-03', '02:15', 'Australia/Lord_Howe', '2027-10-02T15:45:00.000Z'],
+  ])('moves %s %s in %s past the gap', (date, clock, tz, iso) => {
+    expect(new Date(zonedInstant(date, parseClock(clock), tz)).toISOString()).toBe(iso);
+  });
+
   it('keeps wall-clock distance across a DST day', () => {
     const midnight = zonedInstant('2027-03-28', 0, 'Europe/London');
     const nextMidnight = zonedInstant('2027-03-29', 0, 'Europe/London');
     expect((nextMidnight - midnight) / 3_600_000).toBe(23);
+  });
+});
+
+describe('whatever zone the process runs in', () => {
+  const hostZone = process.env.TZ;
+  afterEach(() => {
+    if (hostZone === undefined) delete process.env.TZ;
+    else process.env.TZ = hostZone;
+  });
+
+  function answers() {
+    return {
+      overlap: zonedInstant('2027-10-31', parseClock('01:30'), 'Europe/London'),
+      gap: zonedInstant('2027-03-28', parseClock('01:30'), 'Europe/London'),
+      auckland: zonedInstant('2027-04-04', parseClock('02:30'), 'Pacific/Auckland'),
+      day: dateInZone(Date.UTC(2027, 4, 3, 23, 30), 'Europe/London'),
+      week: startOfWeek('2027-03-28', 1),
+      days: daysBetween('2027-03-27', '2027-03-29'),
+      added: addDays('2027-03-27', 2),
+    };
+  }
+
+  it.each(['UTC', 'Europe/London', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Apia'])(
+    'gives the same answers in %s',
+    (zone) => {
+      const expected = answers();
+      process.env.TZ = zone;
+
+      expect(answers()).toEqual(expected);
+    },
+  );
+});
+
+describe('zoneOffsetMinutes and zonedParts', () => {
+  it.each([
+    // Europe/London was -00:01:15 before railway time; @date-fns/tz's tzOffset says +1.25.
+    ['Europe/London', Date.UTC(1800, 0, 1), -1],
+    ['Africa/Monrovia', Date.UTC(1970, 0, 1), -44],
+  ])('keeps the sign of an offset under an hour west of UTC (%s)', (zone, instant, minutes) => {
+    expect(zoneOffsetMinutes(instant, zone)).toBe(minutes);
+  });
+
+  it('reads the wall clock on the far side of a transition', () => {
+    expect(zonedParts(Date.UTC(2027, 2, 28, 1, 0), 'Europe/London')).toEqual({
+      year: 2027,
+      month: 3,
+      day: 28,
+      hour: 2,
+      minute: 0,
+      second: 0,
+    });
+  });
+
+  it('throws for a zone it does not know', () => {
+    expect(() => zonedParts(0, 'Mars/Olympus')).toThrow(RangeError);
   });
 });
 
@@ -81,6 +157,18 @@ describe('calendar days', () => {
     expect(startOfWeek('2027-05-05', 1)).toBe('2027-05-03');
     expect(startOfWeek('2027-05-05', 0)).toBe('2027-05-02');
     expect(startOfWeek('2027-05-02', 1)).toBe('2027-04-26');
+  });
+
+  it('finds week starts across a year end and on the start day itself', () => {
+    expect(startOfWeek('2027-01-01', 1)).toBe('2026-12-28');
+    expect(startOfWeek('2027-05-02', 0)).toBe('2027-05-02');
+    expect(startOfWeek('2027-05-08', 6)).toBe('2027-05-08');
+  });
+
+  it('counts calendar days, not 24-hour spans, across a DST change', () => {
+    expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
+    expect(daysBetween('2027-10-30', '2027-11-01')).toBe(2);
+    expect(addDays('2027-03-28', 1)).toBe('2027-03-29');
   });
 
   it('rejects dates that do not exist', () => {

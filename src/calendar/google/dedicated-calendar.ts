@@ -5,11 +5,12 @@
  * description; the id found is remembered by the caller (the ledger's `dedicatedCalendarId`) and
  * tried first next time, which also survives the runner renaming the calendar.
  */
+import { CALENDAR_NAME } from '../calendar-name';
 import type { GoogleCalendarApi, GoogleCalendarListEntry } from './api';
 import { withRetries, withRetry } from './retry';
 import type { RetryOptions } from './retry';
 
-export const DEDICATED_CALENDAR_SUMMARY = 'Strength · Ironstride';
+export const DEDICATED_CALENDAR_SUMMARY = CALENDAR_NAME;
 /** A line of the calendar's description that marks it as Ironstride's. */
 export const DEDICATED_CALENDAR_MARKER = 'Created by Ironstride';
 export const DEDICATED_CALENDAR_DESCRIPTION = `Strength sessions planned around your runs.\n${DEDICATED_CALENDAR_MARKER}`;

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CALENDAR_NAME } from '../../calendar/calendar-name';
 import { GoogleAuthError } from '../../calendar/google/api';
 import { GOOGLE_SCOPES, googleScopesFor } from '../../calendar/google/scopes';
 import { CliError } from '../errors';
@@ -155,7 +156,7 @@ export async function runGoogleLogin(
     }
     if (!granted.has(GOOGLE_SCOPES.events) && !flags['write-existing']) {
       io.stderr(
-        'Ironstride can write to its own "Strength · Ironstride" calendar; to write into another, log in with --write-existing.\n',
+        `Ironstride can write to its own "${CALENDAR_NAME}" calendar; to write into another, log in with --write-existing.\n`,
       );
     }
     return 0;

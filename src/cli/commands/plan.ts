@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { exportSequence, writeIcs } from '../../calendar/ics';
+import { exportIcs } from '../../calendar/export-ics';
 import { classifyCalendar } from '../../core/classify-calendar';
 import { planWeeks } from '../../core/plan';
 import { serializePlan } from '../../core/plan/plan-json';
+import { readWindow } from '../../core/read-window';
 import { addDays, startOfDayInstant } from '../../core/time';
 import { CliError } from '../errors';
 import { renderPlanText } from '../format-plan-text';
@@ -24,11 +25,6 @@ export interface PlanFlags extends RunnerFlags, GooglePlanFlags {
   out?: string;
 }
 
-/** Days read before the first week: last week's strength (H3) and a recent A race (recovery). */
-const LOOK_BACK_DAYS = 8;
-/** Days read after the last week: the next week's first day (H1) and races up to 8 weeks out. */
-const LOOK_AHEAD_DAYS = 63;
-
 /** `plan`: strength sessions for the runner's weeks, as text, SPEC §8 JSON, or ICS. */
 export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
   const format = parseFormat(flags.format, ['text', 'json', 'ics'] as const, 'text');
@@ -39,10 +35,7 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
   const first = firstWeekStart(flags.week, prefs, io);
   const weeks = flags.weeks === undefined ? 1 : parseIntFlag('weeks', flags.weeks, 1, 52);
   const end = addDays(first, 7 * weeks);
-  const range = {
-    start: startOfDayInstant(addDays(first, -LOOK_BACK_DAYS), tz),
-    end: startOfDayInstant(addDays(end, LOOK_AHEAD_DAYS), tz),
-  };
+  const range = readWindow({ firstWeek: first, weeks, timeZone: tz });
   const connection = google.read || google.write ? await connectGoogle(io) : undefined;
   const files = runner.calendars.filter((c) => c !== GOOGLE_ONLY_CALENDAR);
   const read = await loadCalendars(files, { timezone: tz, range, io });
@@ -57,13 +50,7 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
   if (format === 'json') {
     output = `${JSON.stringify({ ...serializePlan(plan), skipped: read.skipped }, null, 2)}\n`;
   } else if (format === 'ics') {
-    const now = io.now();
-    output = writeIcs(plan.sessions, {
-      timezone: tz,
-      stamp: now,
-      name: 'Strength · Ironstride',
-      defaultSequence: exportSequence(now),
-    });
+    output = exportIcs(plan.sessions, { timezone: tz, now: io.now() });
   } else {
     const shown = events.filter(
       (e) => e.end > startOfDayInstant(first, tz) && e.start < startOfDayInstant(end, tz),

@@ -5,6 +5,7 @@
  * time, as the extension does with a source marked "busy".
  */
 import { readGoogleCalendar } from '../../calendar/google/read-google';
+import { BUSY_ONLY } from '../../core/classify-calendar';
 import type { Retag } from '../../core/classify-calendar';
 import type { InstantRange, ReadCalendarResult } from '../../core/events';
 import type { CliIo } from '../io';
@@ -16,8 +17,6 @@ export interface GoogleCalendarsRead {
   /** Re-tags that make every event of a busy calendar "busy only". */
   retags: Map<string, Retag>;
 }
-
-const BUSY_ONLY: Retag = { activity: 'other', kind: null, intensity: null, key: false };
 
 /** Reads each calendar over `range` in the runner's zone. */
 export async function readGoogleCalendars(

@@ -3,6 +3,7 @@
  * `serializeSession` as `plan --format json`, without the other slots it offers), in the body
  * SPEC §9's PUT takes. Pure.
  */
+import { CALENDAR_NAME } from '../../calendar/calendar-name';
 import { hashString } from '../../calendar/ics/hash';
 import { serializeSession } from '../../core/plan/plan-json';
 import { DAY_MS } from '../../core/time';
@@ -10,7 +11,7 @@ import type { StoredSession } from '../storage';
 import type { FeedBody } from './client';
 
 /** The feed's calendar name (X-WR-CALNAME), as Google writing names its calendar. */
-export const FEED_NAME = 'Strength · Ironstride';
+export const FEED_NAME = CALENDAR_NAME;
 
 /**
  * Sessions further back are left out: a subscribed calendar keeps a year of history, and the

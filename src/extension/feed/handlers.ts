@@ -4,9 +4,9 @@
  * can act on, which the pages show as they are. The write token never leaves the background: the
  * pages get links and a hint of the key.
  */
-import { z } from 'zod';
 import type { Preferences } from '../../core/prefs';
 import type { Handlers } from '../messaging';
+import { schemasOf } from '../protocol';
 import type { FeedSettings } from '../protocol';
 import type { PopupView } from '../view';
 import type { FeedClient } from './client';
@@ -38,9 +38,9 @@ type FeedHandlers = Pick<
   'getFeed' | 'createFeed' | 'rotateFeed' | 'deleteFeed' | 'publishFeed'
 >;
 
-const createSchema = z.object({ serverUrl: z.string().max(2000) });
-const deleteSchema = z.object({ localOnly: z.boolean().optional() });
-const emptySchema = z.object({}).strict();
+const createSchema = schemasOf.createFeed.request;
+const deleteSchema = schemasOf.deleteFeed.request;
+const emptySchema = schemasOf.rotateFeed.request;
 
 /** The key's last four characters: enough to tell two keys apart, far too few to use one. */
 export function keyHint(writeToken: string): string {

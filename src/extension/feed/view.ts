@@ -3,6 +3,7 @@
  * not. Pure, like `build-view.ts`; the background applies it to every view it builds and to the
  * cached view while a publish runs.
  */
+import { plural } from '../../core/plural';
 import { dateInZone, formatClock, formatDayLabel, minutesInZone } from '../../core/time';
 import type { FeedView, GoogleLine, PopupView } from '../view';
 import type { FeedConnection, FeedErrorKind, FeedPublishState } from './storage';
@@ -26,10 +27,6 @@ export const TRANSIENT: ReadonlySet<FeedErrorKind> = new Set([
   'server',
   'unexpected',
 ]);
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** "10:42" today, "Mon 23 Nov, 10:42" another day, in the runner's zone. */
 export function formatUpdatedAt(at: number, now: number, timeZone: string): string {

@@ -17,6 +17,7 @@ import type {
   GoogleCalendarListEntry,
   RetryOptions,
 } from '../../calendar/google';
+import type { GoogleDeps } from '../deps';
 import type { GoogleCalendarEntry } from '../protocol';
 import type { GoogleAuth } from './auth';
 import type { GoogleBuildConfig } from './config';
@@ -121,4 +122,26 @@ export function createGoogleConnection(deps: GoogleConnectionDeps): GoogleConnec
       );
     },
   };
+}
+
+/** The settings of a build without Google: the connection then says Google is off. */
+const GOOGLE_OFF: GoogleBuildConfig = {
+  apiRoot: '',
+  authUrl: '',
+  revokeUrl: '',
+  flow: 'auto',
+  problem: 'Google Calendar is off',
+};
+
+/** The background's connection: the one `google` describes, or one that says Google is off. */
+export function connectionFor(
+  google: GoogleDeps | undefined,
+  transport: Pick<GoogleConnectionDeps, 'fetch' | 'now'>,
+): GoogleConnection {
+  return createGoogleConnection({
+    config: google?.config ?? GOOGLE_OFF,
+    ...(google?.auth ? { auth: google.auth } : {}),
+    ...(google?.retry ? { retry: google.retry } : {}),
+    ...transport,
+  });
 }

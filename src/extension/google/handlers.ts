@@ -1,22 +1,22 @@
 /**
  * The message handlers for Google Calendar: connect and disconnect, the runner's calendars and
- * their roles, where to write, and Add to calendar. The background service passes in what they
- * share with it (its serial queue, planning, the view), so the handlers only add Google's part.
+ * their roles, where to write, and Add to calendar. The plan store, the source sync and the
+ * preferences are the background's; the handlers only add Google's part.
  *
  * Interactive sign-in and Google's calendar list run outside the serial queue: a consent window
  * can stay open for minutes and must not hold up the popup.
  */
-import { z } from 'zod';
 import { GOOGLE_SCOPES, GoogleAuthError } from '../../calendar/google';
-import type { GoogleSyncState } from '../../calendar/google';
-import type { Preferences } from '../../core/prefs';
-import type { DateString } from '../../core/time';
+import type { GoogleDeps, ServiceContext } from '../deps';
 import type { Handlers } from '../messaging';
-import type { GoogleSettings, SourceSummary } from '../protocol';
-import { describeSourceError } from '../sources';
+import type { PlanStore } from '../plan/store';
+import { shownWeeks } from '../plan/weeks';
+import type { PrefsStore } from '../prefs/store';
+import type { GoogleSettings } from '../protocol';
+import { describeSourceError } from '../sources/read-source';
+import type { SourceSync } from '../sources/sync';
 import { eventsItem, planItem, sourcesItem } from '../storage';
-import type { GoogleSource, SourceEvents } from '../storage';
-import type { PopupView } from '../view';
+import type { GoogleSource } from '../storage';
 import type { GoogleConnection } from './connection';
 import { missingReadScopes, scopesFor } from './connection';
 import {
@@ -32,26 +32,14 @@ import type { GoogleAccount, WriteTarget } from './storage';
 import { newWriteJob, withdrawRange } from './write-job';
 import type { WriteQueue } from './write-queue';
 
-export interface GoogleHandlerContext {
+export interface GoogleHandlerContext extends ServiceContext {
   connection: GoogleConnection;
   queue: WriteQueue;
-  identityGranted: () => boolean;
-  redirectUrl: () => string | undefined;
-  serial: <T>(task: () => Promise<T>) => Promise<T>;
-  now: () => number;
-  newId: () => string;
-  loadPrefs: () => Promise<Preferences>;
-  shownWeeks: (prefs: Preferences) => DateString[];
-  /** After the calendars changed: re-plan the planned weeks on screen, rebuild the view. */
-  refreshPlan: (prefs: Preferences) => Promise<PopupView>;
-  rebuildView: (prefs?: Preferences) => Promise<PopupView>;
-  syncGoogleSources: (prefs: Preferences) => Promise<void>;
-  readGoogle: (
-    source: GoogleSource,
-    prefs: Preferences,
-    state: GoogleSyncState | undefined,
-  ) => Promise<{ events: SourceEvents; state: GoogleSyncState | undefined }>;
-  summaries: () => Promise<SourceSummary[]>;
+  /** The browser's side of signing in; undefined when Google is off. */
+  identity: Pick<GoogleDeps, 'identityGranted' | 'redirectUrl'> | undefined;
+  prefs: PrefsStore;
+  store: PlanStore;
+  sources: SourceSync;
 }
 
 type GoogleHandlers = Pick<
@@ -63,22 +51,6 @@ type GoogleHandlers = Pick<
   | 'setGoogleWriteTarget'
   | 'addToCalendar'
 >;
-
-const writeTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dedicated') }),
-  z.object({
-    kind: z.literal('existing'),
-    calendarId: z.string().min(1).max(1024),
-    name: z.string().max(200),
-  }),
-]);
-const connectSchema = z.object({ writeTarget: writeTargetSchema.optional() });
-const roleSchema = z.object({
-  calendarId: z.string().min(1).max(1024),
-  name: z.string().trim().min(1).max(200),
-  role: z.enum(['training', 'busy', 'ignore']),
-});
-const targetSchema = z.object({ target: writeTargetSchema });
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -99,7 +71,7 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
       available: connection.available,
       ...(connection.unavailableReason ? { unavailableReason: connection.unavailableReason } : {}),
       ...(connection.auth ? { flow: connection.auth.flow } : {}),
-      identityGranted: ctx.identityGranted(),
+      identityGranted: ctx.identity?.identityGranted() ?? false,
       connected: account.connected,
       ...(account.reconnect ? { reconnect: account.reconnect } : {}),
       ...(account.account ? { account: account.account } : {}),
@@ -109,7 +81,7 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
       missingScopes: account.connected ? missingReadScopes(account.grantedScopes) : [],
     };
     if (connection.auth?.flow === 'web-auth-flow') {
-      const redirectUrl = ctx.redirectUrl();
+      const redirectUrl = ctx.identity?.redirectUrl();
       if (redirectUrl) base.redirectUrl = redirectUrl;
     }
     if (!account.connected || !connection.available) return base;
@@ -166,9 +138,8 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
   return {
     getGoogle: () => settings(),
 
-    async connectGoogle(data) {
+    async connectGoogle(input) {
       assertAvailable();
-      const input = connectSchema.parse(data);
       const auth = connection.auth;
       if (!auth) throw new Error('Ironstride cannot sign in to Google in this build');
       const before = await loadGoogleAccount();
@@ -190,10 +161,10 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
       };
       await serial(async () => {
         await googleAccountItem.setValue(account);
-        const prefs = await ctx.loadPrefs();
+        const prefs = await ctx.prefs.load();
         // Calendars that failed while Google refused the token are read again now.
-        await ctx.syncGoogleSources(prefs);
-        await ctx.refreshPlan(prefs);
+        await ctx.sources.sync(prefs, (source) => source.kind === 'google');
+        await ctx.store.inputsChanged(prefs);
       });
       // A write Google's refusal stopped carries on.
       void ctx.queue.run({ afterReconnect: true });
@@ -217,15 +188,14 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
         // records which events Ironstride itself deleted, so a later write never mistakes them
         // for the runner's deletions).
         await removeGoogleSources();
-        await ctx.refreshPlan(await ctx.loadPrefs());
+        await ctx.store.inputsChanged(await ctx.prefs.load());
       });
       return settings();
     },
 
-    setGoogleCalendarRole: (data) =>
+    setGoogleCalendarRole: ({ calendarId, name, role }) =>
       serial(async () => {
-        const { calendarId, name, role } = roleSchema.parse(data);
-        const prefs = await ctx.loadPrefs();
+        const prefs = await ctx.prefs.load();
         const sources = await sourcesItem.getValue();
         const existing = sources.find(
           (s): s is GoogleSource => s.kind === 'google' && s.calendarId === calendarId,
@@ -247,7 +217,7 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
           };
           let read;
           try {
-            read = await ctx.readGoogle(source, prefs, undefined);
+            read = await ctx.sources.readGoogle(source, prefs, undefined);
           } catch (error) {
             throw new Error(`Could not read ${name}: ${describeSourceError(error)}`, {
               cause: error,
@@ -262,12 +232,11 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
               [source.id]: readState,
             });
         }
-        await ctx.refreshPlan(prefs);
-        return ctx.summaries();
+        await ctx.store.inputsChanged(prefs);
+        return ctx.sources.summaries();
       }),
 
-    async setGoogleWriteTarget(data) {
-      const { target } = targetSchema.parse(data);
+    async setGoogleWriteTarget({ target }) {
       await serial(async () => {
         const account = await loadGoogleAccount();
         if (!account.connected) throw new Error('Connect Google first');
@@ -277,7 +246,7 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
           );
         }
         await googleAccountItem.setValue({ ...account, writeTarget: target });
-        await ctx.rebuildView();
+        await ctx.store.rebuildView();
       });
       return settings();
     },
@@ -287,9 +256,13 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
         assertAvailable();
         const account = await loadGoogleAccount();
         if (!account.connected) throw new Error('Connect Google in Settings first');
-        const prefs = await ctx.loadPrefs();
+        const prefs = await ctx.prefs.load();
         const plan = await planItem.getValue();
-        const withdrawIn = withdrawRange(plan.plannedWeeks, ctx.shownWeeks(prefs), prefs.timezone);
+        const withdrawIn = withdrawRange(
+          plan.plannedWeeks,
+          shownWeeks(prefs, ctx.now()),
+          prefs.timezone,
+        );
         const job = newWriteJob({
           id: ctx.newId(),
           now: ctx.now(),
@@ -301,7 +274,7 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
         // A write still running stops at its next call; this snapshot supersedes it.
         ctx.queue.cancel();
         await googleWriteItem.setValue(job);
-        const view = await ctx.rebuildView(prefs);
+        const view = await ctx.store.rebuildView(prefs);
         // Runs after this handler leaves the serial queue: its progress goes through it too.
         void ctx.queue.run();
         return view;

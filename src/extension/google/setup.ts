@@ -2,7 +2,7 @@
  * Assembles the background's Google dependencies from the build's settings and the browser, so
  * `entrypoints/background` only wires: it passes `import.meta.env` and the browser's APIs in.
  */
-import type { GoogleDeps } from '../background-service';
+import type { GoogleDeps } from '../deps';
 import { createGoogleAuth } from './auth';
 import type { IdentityApi } from './auth';
 import { clientIdFor, parseGoogleBuildConfig, resolveAuthFlow } from './config';

@@ -71,6 +71,13 @@ export async function loadGoogleAccount(): Promise<GoogleAccount> {
   return { ...rest, ...(reconnect ? { reconnect } : {}), ...(account ? { account } : {}) };
 }
 
+/** Google refused the token and could not renew it: the runner must reconnect (call in `serial`). */
+export async function flagReconnect(message: string): Promise<void> {
+  const account = await loadGoogleAccount();
+  if (account.connected && account.reconnect !== message)
+    await googleAccountItem.setValue({ ...account, reconnect: message });
+}
+
 const syncStateSchema = z.object({
   version: z.literal(1),
   calendarId: z.string().min(1),
@@ -198,7 +205,7 @@ export const googleWriteItem = storage.defineItem<GoogleWriteJob | null>('local:
 /** The write job, or null when there is none or what is stored is not a job. */
 export async function loadWriteJob(): Promise<GoogleWriteJob | null> {
   const parsed = jobSchema.safeParse(await googleWriteItem.getValue());
-  return parsed.success ? (parsed.data as GoogleWriteJob) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /** A launchWebAuthFlow access token. Never logged, never in `storage.local`. */

@@ -3,6 +3,7 @@
  * outcome of the last write, and one line on each session card. Pure, like `build-view.ts`; the
  * background applies it to every view it builds and to the cached view as a write progresses.
  */
+import { plural } from '../../core/plural';
 import { DEDICATED_CALENDAR_SUMMARY, sessionContentHash } from '../../calendar/google';
 import type { StoredSession } from '../storage';
 import type { GoogleLine, GoogleView, PopupView, SessionItem } from '../view';
@@ -19,10 +20,6 @@ export interface GoogleViewInput {
 }
 
 const MAX_MESSAGE = 140;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function short(text: string): string {
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;

@@ -1,106 +1,21 @@
-import { useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import type { SourceSummary } from '../../extension/protocol';
-import type { SourceRole } from '../../extension/storage';
-import { parseFeedUrl, patternsToRelease } from './origin-pattern';
-import { errorText, explainFailure } from './services';
-import type { HostPermissions, SendMessage } from './services';
-import { describeAddResult } from './source-text';
+import { useId } from 'react';
 import { RoleSelect } from './RoleSelect';
 import { StatusLine } from './StatusLine';
-import type { Status } from './StatusLine';
+import { useAddFeed } from './use-add-feed';
+import type { AddFeedOptions } from './use-add-feed';
 
-export interface AddFeedFormProps {
-  send: SendMessage;
-  permissions: HostPermissions;
-  /** The calendars already added (`undefined` when unknown): a failed add gives back only a site none of them uses. */
-  sources: readonly SourceSummary[] | undefined;
-  onAdded: (source: SourceSummary) => void;
-}
+export type AddFeedFormProps = AddFeedOptions;
 
 /**
  * "Add a calendar feed": checks the address, asks the browser for that one site, then lets the
- * background add and read it.
+ * background add and read it (use-add-feed.ts).
  */
-export function AddFeedForm({ send, permissions, sources, onAdded }: AddFeedFormProps) {
+export function AddFeedForm(props: AddFeedFormProps) {
   const id = useId();
   const urlId = `${id}-url`;
   const urlErrorId = `${id}-url-error`;
-  const [url, setUrl] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<SourceRole>('training');
-  const [urlError, setUrlError] = useState<string>();
-  const [status, setStatus] = useState<Status>();
-  const busy = status?.tone === 'busy';
-  const urlRef = useRef<HTMLInputElement>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const parsed = parseFeedUrl(url);
-    if (!parsed.ok) {
-      setUrlError(parsed.message);
-      setStatus(undefined);
-      urlRef.current?.focus();
-      return;
-    }
-    // The permission prompt needs the user's gesture, which lasts only while this handler runs
-    // synchronously: request before any await (developer.chrome.com/docs/extensions/reference/api/permissions).
-    let granted: Promise<boolean>;
-    try {
-      granted = permissions.request({ origins: [parsed.pattern] });
-    } catch (error) {
-      setStatus({
-        tone: 'error',
-        text: `Could not ask for access to ${parsed.host}: ${errorText(error)}`,
-      });
-      return;
-    }
-    setUrlError(undefined);
-    setStatus({ tone: 'busy', text: `Asking for access to ${parsed.host}…` });
-    void (async () => {
-      let ok: boolean;
-      try {
-        ok = await granted;
-      } catch (error) {
-        setStatus({
-          tone: 'error',
-          text: `Could not ask for access to ${parsed.host}: ${errorText(error)}`,
-        });
-        return;
-      }
-      if (!ok) {
-        setStatus({
-          tone: 'error',
-          text: `Ironstride needs your OK to read ${parsed.host}: it asks only for this site.`,
-        });
-        return;
-      }
-      setStatus({ tone: 'busy', text: `Reading ${parsed.host}…` });
-      try {
-        const source = await send('addSource', {
-          kind: 'url',
-          url: parsed.url,
-          name: name.trim() || undefined,
-          role,
-        });
-        onAdded(source);
-        const result = describeAddResult(source);
-        setStatus({ tone: result.ok ? 'ok' : 'error', text: result.text });
-        setUrl('');
-        setName('');
-      } catch (error) {
-        setStatus({
-          tone: 'error',
-          text: explainFailure('Could not add the calendar', errorText(error)),
-        });
-        // Nothing was added, so the access just granted serves no feed: give it back, as the
-        // privacy note promises. Best effort, like after Remove.
-        const release = sources ? patternsToRelease({ kind: 'url', url: parsed.url }, sources) : [];
-        if (release.length) permissions.remove({ origins: release }).catch(() => undefined);
-      }
-    })();
-  }
+  const { url, name, role, urlError, status, busy, urlRef, editUrl, setName, setRole, onSubmit } =
+    useAddFeed(props);
 
   return (
     <form className="subform" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
@@ -120,10 +35,7 @@ export function AddFeedForm({ send, permissions, sources, onAdded }: AddFeedForm
           spellCheck={false}
           placeholder="https://… or webcal://…"
           value={url}
-          onChange={(event) => {
-            setUrl(event.target.value);
-            setUrlError(undefined);
-          }}
+          onChange={(event) => editUrl(event.target.value)}
           aria-invalid={urlError ? true : undefined}
           aria-describedby={urlError ? urlErrorId : undefined}
           required

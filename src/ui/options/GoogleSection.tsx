@@ -1,43 +1,25 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { DEDICATED_CALENDAR_SUMMARY } from '../../calendar/google/dedicated-calendar';
-import { googleAccountItem } from '../../extension/google/storage';
-import type { WriteTarget } from '../../extension/google/storage';
 import type {
   GoogleCalendarEntry,
   GoogleCalendarRole,
-  GoogleSettings,
   SourceSummary,
 } from '../../extension/protocol';
-import { errorText, explainFailure, withTimeout } from './services';
-import type { ApiPermissions, SendMessage } from './services';
 import { StatusLine } from './StatusLine';
-import type { Status } from './StatusLine';
+import type { GoogleSectionState } from './use-google-section';
 
-export interface GoogleSectionProps {
+export interface GoogleSectionProps extends GoogleSectionState {
   /** The calendars Ironstride reads (`undefined` while loading): Google ones carry their role. */
   sources: SourceSummary[] | undefined;
-  onSourcesChange: (update: (sources: SourceSummary[]) => SourceSummary[]) => void;
-  send: SendMessage;
-  permissions: ApiPermissions;
-  /**
-   * Calls back when the stored connection changes (the background found Google refusing the
-   * token, or another page connected), so an open page shows it; returns the unsubscribe.
-   */
-  watchConnection?: (onChange: () => void) => () => void;
 }
 
-function watchStoredConnection(onChange: () => void): () => void {
-  return googleAccountItem.watch(() => onChange());
-}
-
-const LOAD_TIMEOUT_MS = 15_000;
 const DEDICATED = '__dedicated__';
 
-const ROLE_LABELS: Record<GoogleCalendarRole, string> = {
-  training: 'Training plan',
-  busy: 'Busy only',
-  ignore: 'Don’t use',
-};
+const ROLES: readonly { value: GoogleCalendarRole; label: string }[] = [
+  { value: 'training', label: 'Training plan' },
+  { value: 'busy', label: 'Busy only' },
+  { value: 'ignore', label: 'Don’t use' },
+];
 
 const README = 'README, “Google Calendar in the extension”';
 
@@ -50,190 +32,24 @@ function roleOf(
   );
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
- * Google Calendar: connect (the `identity` permission is asked for in the click, then Google's
- * consent), which calendars hold training and which only busy time, where accepted sessions are
- * written, and disconnect. A build without an OAuth client says so and points to the README.
+ * Google Calendar: connect, which calendars hold training and which only busy time, where
+ * accepted sessions are written, and disconnect (state and actions: use-google-section.ts). A
+ * build without an OAuth client says so and points to the README.
  */
 export function GoogleSection({
   sources,
-  onSourcesChange,
-  send,
-  permissions,
-  watchConnection = watchStoredConnection,
+  google,
+  loadError,
+  status,
+  rowBusy,
+  busy,
+  connect,
+  disconnect,
+  changeRole,
+  changeTarget,
 }: GoogleSectionProps) {
   const id = useId();
-  const [google, setGoogle] = useState<GoogleSettings>();
-  const [loadError, setLoadError] = useState<string>();
-  const [status, setStatus] = useState<Status>();
-  const [rowBusy, setRowBusy] = useState<string>();
-  const busy = status?.tone === 'busy';
-
-  useEffect(() => {
-    let current = true;
-    withTimeout(send('getGoogle', {}), LOAD_TIMEOUT_MS, 'The extension’s background').then(
-      (settings) => {
-        if (current) setGoogle(settings);
-      },
-      (error: unknown) => {
-        if (current) setLoadError(errorText(error));
-      },
-    );
-    const unwatch = watchConnection(() => {
-      send('getGoogle', {}).then(
-        (settings) => {
-          if (current) setGoogle(settings);
-        },
-        () => undefined,
-      );
-    });
-    return () => {
-      current = false;
-      unwatch();
-    };
-  }, [send, watchConnection]);
-
-  /**
-   * Connects (or reconnects), optionally to write into one of the runner's calendars. The
-   * permission prompt needs the click's user gesture, so it is asked for before any await.
-   */
-  function connect(writeTarget?: WriteTarget) {
-    if (!google || busy) return;
-    let granted: Promise<boolean> = Promise.resolve(true);
-    if (!google.identityGranted) {
-      try {
-        granted = permissions.request({ permissions: ['identity'] });
-      } catch (error) {
-        setStatus({
-          tone: 'error',
-          text: `Could not ask your browser for the sign-in permission: ${errorText(error)}`,
-        });
-        return;
-      }
-      setStatus({ tone: 'busy', text: 'Asking your browser for permission to sign in…' });
-    }
-    void (async () => {
-      let ok: boolean;
-      try {
-        ok = await granted;
-      } catch (error) {
-        setStatus({
-          tone: 'error',
-          text: `Could not ask your browser for the sign-in permission: ${errorText(error)}`,
-        });
-        return;
-      }
-      if (!ok) {
-        setStatus({
-          tone: 'error',
-          text: 'Ironstride needs your browser’s sign-in permission to connect to Google.',
-        });
-        return;
-      }
-      setStatus({ tone: 'busy', text: 'Waiting for Google’s sign-in window…' });
-      try {
-        const next = await send('connectGoogle', writeTarget ? { writeTarget } : {});
-        setGoogle(next);
-        setStatus({
-          tone: 'ok',
-          text:
-            writeTarget?.kind === 'existing'
-              ? `Accepted sessions now go to “${writeTarget.name}”.`
-              : `Connected to Google${next.account ? ` as ${next.account}` : ''}.`,
-        });
-        // Google calendars that failed while disconnected were read again.
-        send('getSettings', {}).then(
-          (settings) => onSourcesChange(() => settings.sources),
-          () => undefined,
-        );
-      } catch (error) {
-        setStatus({
-          tone: 'error',
-          text: explainFailure('Could not connect to Google', errorText(error)),
-        });
-        send('getGoogle', {}).then(setGoogle, () => undefined);
-      }
-    })();
-  }
-
-  async function disconnect() {
-    setStatus({ tone: 'busy', text: 'Disconnecting Google…' });
-    try {
-      setGoogle(await send('disconnectGoogle', {}));
-      onSourcesChange((list) => list.filter((s) => s.kind !== 'google'));
-      setStatus({
-        tone: 'ok',
-        text: 'Google disconnected: the token was revoked and Google’s data removed from this browser.',
-      });
-    } catch (error) {
-      setStatus({
-        tone: 'error',
-        text: explainFailure('Could not disconnect Google', errorText(error)),
-      });
-    }
-  }
-
-  async function changeRole(calendar: GoogleCalendarEntry, role: GoogleCalendarRole) {
-    setRowBusy(calendar.id);
-    setStatus({
-      tone: 'busy',
-      text: role === 'ignore' ? `Removing “${calendar.name}”…` : `Reading “${calendar.name}”…`,
-    });
-    try {
-      const list = await send('setGoogleCalendarRole', {
-        calendarId: calendar.id,
-        name: calendar.name,
-        role,
-      });
-      onSourcesChange(() => list);
-      const source = list.find((s) => s.kind === 'google' && s.calendarId === calendar.id);
-      setStatus({
-        tone: source?.error ? 'error' : 'ok',
-        text:
-          role === 'ignore'
-            ? `“${calendar.name}” is no longer read.`
-            : source?.error
-              ? `“${calendar.name}” could not be read: ${source.error}`
-              : `“${calendar.name}” is read as ${role === 'training' ? 'your training plan' : 'busy time'}: ${plural(source?.read ?? 0, 'event')}.`,
-      });
-    } catch (error) {
-      setStatus({
-        tone: 'error',
-        text: explainFailure(`Could not use “${calendar.name}”`, errorText(error)),
-      });
-    } finally {
-      setRowBusy(undefined);
-    }
-  }
-
-  function changeTarget(value: string) {
-    if (!google) return;
-    const calendar = google.calendars.find((c) => c.id === value);
-    const target: WriteTarget = calendar
-      ? { kind: 'existing', calendarId: calendar.id, name: calendar.name }
-      : { kind: 'dedicated' };
-    // Writing into a calendar the runner already had needs `calendar.events`: Google asks first.
-    if (target.kind === 'existing' && !google.canWriteExisting) {
-      connect(target);
-      return;
-    }
-    setStatus({ tone: 'busy', text: 'Saving…' });
-    send('setGoogleWriteTarget', { target }).then(
-      (next) => {
-        setGoogle(next);
-        setStatus({
-          tone: 'ok',
-          text: `Accepted sessions now go to “${target.kind === 'existing' ? target.name : DEDICATED_CALENDAR_SUMMARY}”.`,
-        });
-      },
-      (error: unknown) =>
-        setStatus({ tone: 'error', text: explainFailure('Could not change it', errorText(error)) }),
-    );
-  }
 
   let body;
   if (loadError) {
@@ -333,13 +149,14 @@ export function GoogleSection({
                   id={selectId}
                   value={roleOf(calendar, sources)}
                   disabled={rowBusy !== undefined || sources === undefined}
-                  onChange={(event) =>
-                    void changeRole(calendar, event.target.value as GoogleCalendarRole)
-                  }
+                  onChange={(event) => {
+                    const role = ROLES.find((r) => r.value === event.target.value)?.value;
+                    if (role) changeRole(calendar, role);
+                  }}
                 >
-                  {(Object.keys(ROLE_LABELS) as GoogleCalendarRole[]).map((role) => (
-                    <option key={role} value={role}>
-                      {ROLE_LABELS[role]}
+                  {ROLES.map((role) => (
+                    <option key={role.value} value={role.value}>
+                      {role.label}
                     </option>
                   ))}
                 </select>
@@ -373,12 +190,7 @@ export function GoogleSection({
         </div>
 
         <div className="actions">
-          <button
-            type="button"
-            className="quiet danger"
-            disabled={busy}
-            onClick={() => void disconnect()}
-          >
+          <button type="button" className="quiet danger" disabled={busy} onClick={disconnect}>
             Disconnect Google
           </button>
           <span className="hint">

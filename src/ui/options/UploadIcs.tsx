@@ -1,73 +1,21 @@
-import { useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import type { SourceSummary } from '../../extension/protocol';
-import type { SourceRole } from '../../extension/storage';
+import { useId } from 'react';
 import { RoleSelect } from './RoleSelect';
-import { errorText, explainFailure } from './services';
-import type { SendMessage } from './services';
-import { checkIcsFile, describeAddResult } from './source-text';
 import { StatusLine } from './StatusLine';
-import type { Status } from './StatusLine';
+import { useUploadIcs } from './use-upload-ics';
+import type { UploadIcsOptions } from './use-upload-ics';
 
-export interface UploadIcsProps {
-  send: SendMessage;
-  onAdded: (source: SourceSummary) => void;
-}
+export type UploadIcsProps = UploadIcsOptions;
 
-/** "Upload an .ics file": an exported calendar, kept and re-read from this browser's storage. */
-export function UploadIcs({ send, onAdded }: UploadIcsProps) {
+/** "Upload an .ics file": an exported calendar, kept and re-read from this browser's storage (use-upload-ics.ts). */
+export function UploadIcs(props: UploadIcsProps) {
   const id = useId();
   const fileId = `${id}-file`;
   const fileErrorId = `${id}-file-error`;
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [role, setRole] = useState<SourceRole>('training');
-  const [fileError, setFileError] = useState<string>();
-  const [status, setStatus] = useState<Status>();
-  const busy = status?.tone === 'busy';
-
-  function chosenFile(): File | undefined {
-    return inputRef.current?.files?.[0];
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const file = chosenFile();
-    const problem = file ? checkIcsFile(file) : 'Choose an .ics file first.';
-    if (!file || problem) {
-      setFileError(problem);
-      inputRef.current?.focus();
-      return;
-    }
-    setStatus({ tone: 'busy', text: `Reading ${file.name}…` });
-    try {
-      const text = await file.text();
-      // The background keeps names to 100 characters.
-      const source = await send('addSource', {
-        kind: 'file',
-        name: file.name.slice(0, 100),
-        text,
-        role,
-      });
-      onAdded(source);
-      const result = describeAddResult(source);
-      setStatus({ tone: result.ok ? 'ok' : 'error', text: result.text });
-      if (inputRef.current) inputRef.current.value = '';
-    } catch (error) {
-      setStatus({
-        tone: 'error',
-        text: explainFailure(`Could not add ${file.name}`, errorText(error)),
-      });
-    }
-  }
+  const { role, fileError, status, busy, inputRef, setRole, fileChosen, onSubmit } =
+    useUploadIcs(props);
 
   return (
-    <form
-      className="subform"
-      onSubmit={(event) => void onSubmit(event)}
-      noValidate
-      aria-labelledby={`${id}-title`}
-    >
+    <form className="subform" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Upload an .ics file</h3>
       <p className="hint">
         For a calendar exported once (up to 5 MB). Its events are kept in this browser; upload it
@@ -83,11 +31,7 @@ export function UploadIcs({ send, onAdded }: UploadIcsProps) {
             accept=".ics,text/calendar"
             aria-invalid={fileError ? true : undefined}
             aria-describedby={fileError ? fileErrorId : undefined}
-            onChange={() => {
-              const file = chosenFile();
-              setFileError(file ? checkIcsFile(file) : undefined);
-              setStatus(undefined);
-            }}
+            onChange={fileChosen}
           />
           {fileError && (
             <p id={fileErrorId} className="field-error">

@@ -18,6 +18,12 @@ export interface ApiPermissions {
   request(permissions: { permissions: 'identity'[] }): Promise<boolean>;
 }
 
+/**
+ * How long a section waits for the background to load its settings before saying so. Long
+ * enough for the slowest, Google's calendar list, which is read from Google on each load.
+ */
+export const LOAD_TIMEOUT_MS = 15_000;
+
 /** The message of anything thrown, for a line on the page. */
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

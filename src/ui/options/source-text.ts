@@ -2,6 +2,8 @@
  * The words the calendar list shows for each source: what it is, when it was last read and how
  * much of it was understood.
  */
+import { plural } from '../../core/plural';
+import { MAX_FILE_CHARS } from '../../extension/protocol';
 import type { SourceSummary } from '../../extension/protocol';
 import type { SourceRole } from '../../extension/storage';
 
@@ -30,10 +32,6 @@ export function describeKind(source: Pick<SourceSummary, 'kind' | 'url'>): strin
   if (source.kind === 'google') return 'Google Calendar';
   if (source.url && URL.canParse(source.url)) return `Feed from ${new URL(source.url).host}`;
   return 'Feed';
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /**
@@ -78,14 +76,14 @@ export function describeSyncedAt(
   }).format(syncedAt);
 }
 
-/** The largest .ics file the page reads (the whole text is kept in extension storage). */
-export const MAX_ICS_BYTES = 5 * 1024 * 1024;
+/** The largest .ics file the page reads: the background's limit (the text is kept in storage). */
+export const MAX_ICS_BYTES = MAX_FILE_CHARS;
 
 /** Why a file cannot be uploaded, or `undefined` when it can. */
 export function checkIcsFile(file: { name: string; size: number }): string | undefined {
   if (file.size > MAX_ICS_BYTES) {
     const mb = (file.size / (1024 * 1024)).toFixed(1);
-    return `${file.name} is ${mb} MB; Ironstride reads calendar files up to 5 MB. Export a shorter range (a year) and try again.`;
+    return `${file.name} is ${mb} MB; Ironstride reads calendar files up to ${MAX_ICS_BYTES / (1024 * 1024)} MB. Export a shorter range (a year) and try again.`;
   }
   if (file.size === 0) return `${file.name} is empty.`;
   return undefined;

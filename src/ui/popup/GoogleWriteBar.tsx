@@ -1,3 +1,4 @@
+import { plural } from '../../core/plural';
 import type { GoogleView } from '../../extension/view';
 import { Button } from '../shared/Button';
 
@@ -9,10 +10,6 @@ export interface GoogleWriteBarProps {
   /** Another action is running. */
   locked: boolean;
   onAdd: () => void;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**

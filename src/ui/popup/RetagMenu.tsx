@@ -105,7 +105,10 @@ export function RetagMenu({ title, current, retagged, busy, locked, onRetag }: R
               ref={selectRef}
               value={choice}
               disabled={busy}
-              onChange={(event) => setChoice(event.target.value as RetagChoice)}
+              onChange={(event) => {
+                const picked = RETAG_CHOICES.find((option) => option.value === event.target.value);
+                if (picked) setChoice(picked.value);
+              }}
             >
               {RETAG_CHOICES.map((option) => (
                 <option key={option.value} value={option.value}>

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { SessionItem, SessionStatus } from '../../extension/view';
 import { Button } from '../shared/Button';
 import { Chip } from '../shared/Chip';
+import { GoogleMark } from './GoogleMark';
 import { SessionDetails } from './SessionDetails';
 
 export type SessionAction = 'accept' | 'skip' | 'reset' | 'move';
@@ -19,30 +20,6 @@ export interface SessionCardProps {
   onSkip: () => void;
   onReset: () => void;
   onMove: (alternative: number) => void;
-}
-
-/** A small calendar glyph for the Google status line. */
-function GoogleMark() {
-  return (
-    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <rect
-        x="2"
-        y="3"
-        width="12"
-        height="11"
-        rx="2"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.4"
-      />
-      <path
-        d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3"
-        stroke="currentColor"
-        strokeWidth="1.4"
-        strokeLinecap="round"
-      />
-    </svg>
-  );
 }
 
 /** A suggestion shows its first reasons at once; all of them are in Details. */

@@ -1,3 +1,4 @@
+import { plural } from '../../core/plural';
 import type { SessionItem, WeekView } from '../../extension/view';
 import { Button } from '../shared/Button';
 import { DayList } from './DayList';
@@ -17,8 +18,9 @@ export function sessionsOf(week: WeekView): SessionItem[] {
   );
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** How many of the week's sessions wait for the runner's decision. */
+export function suggestedIn(week: WeekView | undefined): number {
+  return week ? sessionsOf(week).filter((s) => s.status === 'suggested').length : 0;
 }
 
 /** "2 of 3 sessions · 1 to review": the runner's own strength counts, as it does for the planner. */

@@ -1,67 +1,19 @@
 /** Reading the runner's calendars: ICS feeds and uploaded files, into the one event model. */
-import { z } from 'zod';
-import { fetchCalendar, FetchCalendarError, normalizeFeedUrl } from '../calendar/fetch-calendar';
-import { GoogleAuthError } from '../calendar/google';
-import { IcsError, readIcs } from '../calendar/ics';
-import type { InstantRange } from '../core/events';
-import type { AddSourceInput, SourceSummary } from './protocol';
-import type { CalendarSource, FileSource, SourceEvents, UrlSource } from './storage';
-
-/** Uploaded files are kept in extension storage; past this size, a feed URL is the better way. */
-export const MAX_FILE_CHARS = 5 * 1024 * 1024;
-
-const role = z.enum(['training', 'busy']).default('training');
-const name = z.string().trim().max(100);
-
-/** The options page's "add a calendar" input, checked at the boundary. */
-export const addSourceSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('url'),
-    url: z.string().trim().min(1, 'enter the feed address').max(2048),
-    name: name.optional(),
-    role,
-  }),
-  z.object({
-    kind: z.literal('file'),
-    name: name.min(1, 'the file needs a name'),
-    text: z
-      .string()
-      .max(
-        MAX_FILE_CHARS,
-        `the file is larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; add it as a feed URL instead`,
-      ),
-    role,
-  }),
-]);
-
-export const updateSourceSchema = z.object({
-  id: z.string().min(1),
-  name: name.min(1).optional(),
-  role: z.enum(['training', 'busy']).optional(),
-});
+import { fetchCalendar, FetchCalendarError, normalizeFeedUrl } from '../../calendar/fetch-calendar';
+import { GoogleAuthError } from '../../calendar/google';
+import { IcsError, readIcs } from '../../calendar/ics';
+import type { InstantRange } from '../../core/events';
+import type { AddSourceInput, SourceSummary } from '../protocol';
+import type { CalendarSource, FileSource, SourceEvents, UrlSource } from '../storage';
 
 /** Builds the stored source for a validated input. */
 export function newSource(input: AddSourceInput, id: string, now: number): UrlSource | FileSource {
-  const parsed = addSourceSchema.parse(input);
-  if (parsed.kind === 'url') {
-    const url = normalizeFeedUrl(parsed.url);
-    return {
-      id,
-      kind: 'url',
-      url,
-      name: parsed.name || new URL(url).host,
-      role: parsed.role,
-      addedAt: now,
-    };
+  const role = input.role ?? 'training';
+  if (input.kind === 'url') {
+    const url = normalizeFeedUrl(input.url);
+    return { id, kind: 'url', url, name: input.name || new URL(url).host, role, addedAt: now };
   }
-  return {
-    id,
-    kind: 'file',
-    text: parsed.text,
-    name: parsed.name,
-    role: parsed.role,
-    addedAt: now,
-  };
+  return { id, kind: 'file', text: input.text, name: input.name, role, addedAt: now };
 }
 
 /** Downloads (or takes the stored text of) a calendar and reads its occurrences over `range`. */
