@@ -16,6 +16,7 @@ import { LoadingState } from '../../src/ui/popup/LoadingState';
 import { PopupFooter } from '../../src/ui/popup/PopupFooter';
 import { PopupHeader } from '../../src/ui/popup/PopupHeader';
 import { PublishBar } from '../../src/ui/popup/PublishBar';
+import { RacesPanel } from '../../src/ui/popup/RacesPanel';
 import { ReconnectBanner } from '../../src/ui/popup/ReconnectBanner';
 import type { SessionAction } from '../../src/ui/popup/SessionCard';
 import { SourceErrors } from '../../src/ui/popup/SourceErrors';
@@ -124,6 +125,12 @@ export function App({
           busy={pending?.type === 'replan'}
           locked={pending !== null}
           onReplan={() => void run(POPUP_ACTIONS.replan, undefined)}
+        />
+        <RacesPanel
+          races={view.races ?? []}
+          {...(pending?.type === 'race' ? { busyEventId: pending.eventId } : {})}
+          locked={pending !== null}
+          onChoose={(race, choice) => void run(POPUP_ACTIONS.race, { race, choice })}
         />
         {weeks.length > 1 && (
           <WeekTabs

@@ -2,7 +2,7 @@
  * Turns the runner's calendar, plan state and preferences into the popup's `PopupView`: every
  * string formatted here, so the popup only renders.
  */
-import type { ClassifiedEvent } from '../core/classify-calendar';
+import type { ClassifiedEvent, RaceChoice } from '../core/classify-calendar';
 import { formatDose } from '../core/exercises';
 import type { Prescription } from '../core/exercises';
 import { PHASE_RULES } from '../core/phases';
@@ -18,7 +18,15 @@ import {
 } from '../core/time';
 import type { DateString } from '../core/time';
 import type { StoredSession } from './storage';
-import type { DayItem, DayView, ExerciseView, PopupView, SessionItem, WeekView } from './view';
+import type {
+  DayItem,
+  DayView,
+  ExerciseView,
+  PopupView,
+  RaceView,
+  SessionItem,
+  WeekView,
+} from './view';
 
 const MONTHS = MONTH_NAMES_SHORT;
 const dayLabel = (date: DateString) => formatDayLabel(date);
@@ -100,6 +108,44 @@ export interface BuildViewInput {
   hasSources: boolean;
   syncedAt?: number;
   sourceErrors: { id: string; name: string; error?: string }[];
+  /** The runner's word on races found in the calendar, by occurrence id. */
+  raceChoices?: ReadonlyMap<string, RaceChoice>;
+}
+
+/**
+ * Races found in the calendar from today on, with the runner's answer or the guessed priority,
+ * and the ones they said are not races (so they can take it back).
+ */
+function racesView(input: BuildViewInput, today: DateString): RaceView[] {
+  const tz = input.prefs.timezone;
+  const byId = new Map(input.events.map((e) => [e.id, e]));
+  const out: RaceView[] = [];
+  for (const race of input.weekPlans[0]?.races ?? []) {
+    if (race.source !== 'calendar' || !race.eventId || race.date < today) continue;
+    out.push({
+      eventId: race.eventId,
+      title: race.name || '(no title)',
+      date: race.date,
+      label: dayLabel(race.date),
+      choice: race.priority,
+      confirmed: race.confirmed === true,
+    });
+  }
+  for (const [eventId, choice] of input.raceChoices ?? []) {
+    const event = byId.get(eventId);
+    if (choice !== 'not-a-race' || !event) continue;
+    const date = event.allDay && event.startDate ? event.startDate : dateInZone(event.start, tz);
+    if (date < today) continue;
+    out.push({
+      eventId,
+      title: event.title || '(no title)',
+      date,
+      label: dayLabel(date),
+      choice,
+      confirmed: true,
+    });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.eventId.localeCompare(b.eventId));
 }
 
 /** Builds the popup's view of the weeks in `weekPlans` (this week and next). */
@@ -156,5 +202,6 @@ export function buildView(input: BuildViewInput): PopupView {
     weeks,
     conflicts: [...input.conflicts],
     acceptedCount: input.sessions.filter((s) => s.status === 'accepted').length,
+    races: racesView(input, today),
   };
 }

@@ -6,6 +6,7 @@
  * result as the page receives it; nothing inside casts a payload.
  */
 import { z } from 'zod';
+import { RACE_CHOICES } from '../core/classify-calendar';
 import { preferencesSchema } from '../core/prefs';
 import type { PreferencesInput } from '../core/prefs';
 import { RETAG_VALUES } from './retag';
@@ -182,6 +183,17 @@ export const protocol = {
       uid: z.string().min(1).max(2000),
       series: z.boolean(),
       retag: z.enum(RETAG_VALUES).nullable(),
+    }),
+    result: popupViewSchema,
+  },
+  /**
+   * The runner's word on a race found in the calendar: A, B, C or not a race (`null` forgets it).
+   * Kept per occurrence like a re-tag, and re-plans.
+   */
+  setRaceChoice: {
+    request: z.object({
+      eventId: z.string().min(1).max(2000),
+      choice: z.enum(RACE_CHOICES).nullable(),
     }),
     result: popupViewSchema,
   },

@@ -4,7 +4,7 @@
  * Google Calendar's items are in `google/storage.ts`.
  */
 import { storage } from 'wxt/utils/storage';
-import type { Retag } from '../core/classify-calendar';
+import type { RaceChoice, Retag } from '../core/classify-calendar';
 import type { CalendarEvent, SkippedEvent } from '../core/events';
 import type { StrengthSession } from '../core/exercises';
 import type { Load, Phase } from '../core/phases';
@@ -86,6 +86,15 @@ export const prefsItem = storage.defineItem<PreferencesInput>('local:prefs', {
 
 /** Re-tags keyed by occurrence id or, for a whole series, by UID; they win on every sync. */
 export const retagsItem = storage.defineItem<Record<string, Retag>>('local:retags', {
+  fallback: {},
+  version: 1,
+});
+
+/**
+ * The runner's word on each race found in the calendar (SPEC §3): A, B, C or not a race, keyed
+ * by occurrence id like a re-tag, and winning on every re-sync.
+ */
+export const raceChoicesItem = storage.defineItem<Record<string, RaceChoice>>('local:raceChoices', {
   fallback: {},
   version: 1,
 });

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { RUN_KINDS } from '../core/classify/types';
+import { RACE_CHOICES } from '../core/classify-calendar';
 
 const sessionStatus = z.enum(['suggested', 'accepted', 'skipped']);
 export type SessionStatus = z.infer<typeof sessionStatus>;
@@ -159,6 +160,20 @@ const feedView = z.object({
 });
 export type FeedView = z.infer<typeof feedView>;
 
+/** A race found in the calendar, and the runner's word on it (SPEC §3). */
+const raceView = z.object({
+  eventId: z.string(),
+  title: z.string(),
+  date: z.string(),
+  /** "Sun 26 Sep". */
+  label: z.string(),
+  /** The runner's answer, or the priority guessed from the title until they give one. */
+  choice: z.enum(RACE_CHOICES),
+  /** The runner answered; until then the popup asks. */
+  confirmed: z.boolean(),
+});
+export type RaceView = z.infer<typeof raceView>;
+
 export const popupViewSchema = z.object({
   generatedAt: z.number(),
   timezone: z.string(),
@@ -176,5 +191,7 @@ export const popupViewSchema = z.object({
   google: googleView.optional(),
   /** Present when this browser has a subscribable feed (Options → Subscribable feed). */
   feed: feedView.optional(),
+  /** Races found in the calendar from today on, soonest first; absent in older cached views. */
+  races: z.array(raceView).optional(),
 });
 export type PopupView = z.infer<typeof popupViewSchema>;

@@ -30,3 +30,18 @@ export const TWO_HARD_DAYS_WITH_FRIDAY_HILLS = TWO_HARD_DAYS.replace(
     'END:VCALENDAR',
   ].join('\r\n'),
 );
+
+/** The same calendar with a half marathon three weeks out: found in the calendar, not yet confirmed. */
+export const TWO_HARD_DAYS_WITH_A_HALF = TWO_HARD_DAYS.replace(
+  'END:VCALENDAR',
+  [
+    'BEGIN:VEVENT',
+    'UID:spring-half@scenario.test',
+    'DTSTAMP:20260101T000000Z',
+    'DTSTART;VALUE=DATE:20270523',
+    'DTEND;VALUE=DATE:20270524',
+    'SUMMARY:Spring Half Marathon',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n'),
+);

@@ -11,7 +11,7 @@ import type { PrefsStore } from '../prefs/store';
 import { retagFor } from '../retag';
 import { moveToAlternative, weekOf } from '../sessions';
 import type { SourceSync } from '../sources/sync';
-import { planItem, retagsItem } from '../storage';
+import { planItem, raceChoicesItem, retagsItem } from '../storage';
 import type { StoredSession } from '../storage';
 import { loadCalendar } from './calendar';
 import type { PlanStore } from './store';
@@ -33,6 +33,7 @@ type PlanHandlers = Pick<
   | 'moveSession'
   | 'replan'
   | 'retagEvent'
+  | 'setRaceChoice'
   | 'exportIcs'
 >;
 
@@ -132,6 +133,15 @@ export function createPlanHandlers(ctx: PlanHandlerContext): PlanHandlers {
         );
         if (input.retag !== null) retags[key] = retagFor(input.retag);
         await retagsItem.setValue(retags);
+        return store.inputsChanged(await prefsStore.load());
+      }),
+
+    setRaceChoice: ({ eventId, choice }) =>
+      serial(async () => {
+        const { [eventId]: _old, ...choices } = await raceChoicesItem.getValue();
+        await raceChoicesItem.setValue(
+          choice === null ? choices : { ...choices, [eventId]: choice },
+        );
         return store.inputsChanged(await prefsStore.load());
       }),
 

@@ -88,7 +88,7 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
 
   async function rebuildView(prefs?: Preferences): Promise<PopupView> {
     const p = prefs ?? (await deps.prefs.load());
-    const { events, retagged } = await loadCalendar();
+    const { events, retagged, raceChoices } = await loadCalendar();
     const state = await planItem.getValue();
     const sources = await sourcesItem.getValue();
     const stored = await eventsItem.getValue();
@@ -117,6 +117,7 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
       prefs: p,
       events,
       retagged,
+      raceChoices,
       weekPlans,
       plannedWeeks: state.plannedWeeks,
       sessions,

@@ -9,14 +9,22 @@ import { plural } from '../../core/plural';
 import type { SendMessage } from './use-popup-view';
 import { RETAG_CHOICES } from '../../extension/retag';
 import type { RetagChoice } from '../../extension/retag';
-import type { DayItem, DayView, PopupView, SessionItem, WeekView } from '../../extension/view';
+import type { RaceChoice } from '../../core/classify-calendar';
+import type {
+  DayItem,
+  DayView,
+  PopupView,
+  RaceView,
+  SessionItem,
+  WeekView,
+} from '../../extension/view';
 import { suggestedIn } from './WeekPanel';
 
 /** Names for the action in progress, so a button can tell whether it is the one running. */
 export type PendingAction =
   | { type: 'planWeek' | 'acceptWeek'; weekStart: string }
   | { type: 'accept' | 'skip' | 'reset' | 'move'; sessionId: string }
-  | { type: 'retag'; eventId: string }
+  | { type: 'retag' | 'race'; eventId: string }
   | { type: 'replan' | 'export' | 'google' | 'publish' };
 
 /** What an action's success text and side effects may use. */
@@ -147,6 +155,16 @@ export const POPUP_ACTIONS = {
     success: (_next, { item, choice, series }) =>
       `${item.title}${series ? ' and its series' : ''} set to ${retagLabel(choice)}; week re-planned`,
     focus: ({ item }) => `[data-event-id="${CSS.escape(item.eventId)}"] [data-retag-toggle]`,
+  }),
+  race: viewAction<{ race: RaceView; choice: RaceChoice | null }>({
+    pending: ({ race }) => ({ type: 'race', eventId: race.eventId }),
+    request: (send, { race, choice }) => send('setRaceChoice', { eventId: race.eventId, choice }),
+    success: (_next, { race, choice }) =>
+      choice === 'not-a-race'
+        ? `${race.title} is not a race; weeks re-planned`
+        : `${race.title} is ${choice === null ? 'guessed again' : `a ${choice} race`}; weeks re-planned`,
+    focus: ({ race }) =>
+      `[data-race-id="${CSS.escape(race.eventId)}"] [data-race-change], [data-race-id="${CSS.escape(race.eventId)}"] [data-race-choice]`,
   }),
   export: {
     pending: () => ({ type: 'export' }),

@@ -5,6 +5,7 @@ import type { SendMessage, ViewSource } from '../../../entrypoints/popup/App';
 import type { SessionItem } from '../../../src/extension/view';
 import { formatSynced } from '../../../src/ui/popup/format-synced';
 import { IntensityChip } from '../../../src/ui/popup/IntensityChip';
+import { RacesPanel } from '../../../src/ui/popup/RacesPanel';
 import { SessionCard } from '../../../src/ui/popup/SessionCard';
 import { WeekPanel } from '../../../src/ui/popup/WeekPanel';
 import { emptyPopupViewFixture, popupViewFixture } from '../../fixtures/popup-view';
@@ -201,5 +202,47 @@ describe('formatSynced', () => {
 
   it('falls back to the system zone for a zone it does not know', () => {
     expect(formatSynced(syncedAt, 'Not/AZone', syncedAt)).toMatch(/^Synced \d\d:\d\d$/);
+  });
+});
+
+describe('RacesPanel', () => {
+  const found = {
+    eventId: 'plan.ics:half',
+    title: 'Spring Half Marathon',
+    date: '2027-05-23',
+    label: 'Sun 23 May',
+    choice: 'A' as const,
+    confirmed: false,
+  };
+
+  it('asks about a race it found, with the guess in words and four labelled answers', () => {
+    const html = renderToStaticMarkup(
+      <RacesPanel races={[found]} locked={false} onChoose={noop} />,
+    );
+
+    expect(textOf(html)).toContain('Races in your calendar: how much do they matter?');
+    expect(textOf(html)).toContain('Spring Half Marathon Sun 23 May looks like an A race');
+    expect(html).toContain('role="group" aria-label="What is Spring Half Marathon on Sun 23 May?"');
+    expect(html.match(/aria-pressed="false"/g)).toHaveLength(4);
+    expect(textOf(html)).toContain('A B C Not a race');
+  });
+
+  it('shows a confirmed race with its answer and a Change button instead of the question', () => {
+    const html = renderToStaticMarkup(
+      <RacesPanel
+        races={[{ ...found, choice: 'B', confirmed: true }]}
+        locked={false}
+        onChoose={noop}
+      />,
+    );
+
+    expect(textOf(html)).toContain('Your races');
+    expect(textOf(html)).toContain('B race');
+    expect(html).toContain('aria-label="Change what Spring Half Marathon is"');
+    expect(html).not.toContain('role="group"');
+  });
+
+  it('renders nothing without races', () => {
+    expect(renderToStaticMarkup(<RacesPanel races={[]} locked={false} onChoose={noop} />)).toBe('');
   });
 });
