@@ -15,6 +15,7 @@ export default defineBackground(() => {
     now,
     fetch: fetchFn,
     browserTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    browserLanguage: () => navigator.language,
     setBadge,
     newId: () => crypto.randomUUID(),
     google: setUpGoogle({

@@ -26,7 +26,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const shared: ServiceContext = { serial: createSerialQueue(), now: deps.now, newId: deps.newId };
   const { serial, now } = shared;
   const { google, feed, fetch } = deps;
-  const prefs = createPrefsStore(deps.browserTimeZone);
+  const prefs = createPrefsStore(deps.browserTimeZone, deps.browserLanguage);
   const connection = connectionFor(google, { fetch, now });
   const lines = createViewLines({ serial, now, prefs, google: connection });
   const client = createFeedClient({ fetch, timeoutMs: feed?.timeoutMs });

@@ -8,14 +8,9 @@ import type { Prescription } from '../core/exercises';
 import { PHASE_RULES } from '../core/phases';
 import type { PlanResult } from '../core/plan';
 import type { Preferences } from '../core/prefs';
-import {
-  addDays,
-  dateInZone,
-  formatDayLabel,
-  formatTimeRange,
-  MONTH_NAMES_SHORT,
-  parseDate,
-} from '../core/time';
+import { DEFAULT_TEXT_STYLE, shortDayText, timeRangeText } from '../core/text-style';
+import type { TextStyle } from '../core/text-style';
+import { addDays, dateInZone, MONTH_NAMES_SHORT, parseDate } from '../core/time';
 import type { DateString } from '../core/time';
 import type { StoredSession } from './storage';
 import type {
@@ -29,17 +24,25 @@ import type {
 } from './view';
 
 const MONTHS = MONTH_NAMES_SHORT;
-const dayLabel = (date: DateString) => formatDayLabel(date);
-
-function rangeLabel(start: DateString): string {
-  const a = parseDate(start);
-  const b = parseDate(addDays(start, 6));
-  return a.month === b.month
-    ? `${a.day}–${b.day} ${MONTHS[b.month - 1]}`
-    : `${a.day} ${MONTHS[a.month - 1]} – ${b.day} ${MONTHS[b.month - 1]}`;
+/** The runner's clock and date order (SPEC §1), and their zone: what every label needs. */
+interface Labels {
+  tz: string;
+  style: TextStyle;
 }
 
-const timeRange = formatTimeRange;
+const dayLabel = (date: DateString, { style }: Labels) => shortDayText(date, style);
+const timeRange = (start: number, end: number, { tz, style }: Labels) =>
+  timeRangeText(start, end, tz, style);
+
+function rangeLabel(start: DateString, { style }: Labels): string {
+  const a = parseDate(start);
+  const b = parseDate(addDays(start, 6));
+  const [am, bm] = [MONTHS[a.month - 1], MONTHS[b.month - 1]];
+  if (style.monthFirst) {
+    return a.month === b.month ? `${bm} ${a.day}–${b.day}` : `${am} ${a.day} – ${bm} ${b.day}`;
+  }
+  return a.month === b.month ? `${a.day}–${b.day} ${bm}` : `${a.day} ${am} – ${b.day} ${bm}`;
+}
 
 function exerciseView(p: Prescription): ExerciseView {
   return {
@@ -51,12 +54,12 @@ function exerciseView(p: Prescription): ExerciseView {
   };
 }
 
-function sessionItem(s: StoredSession, tz: string, conflict: string | undefined): SessionItem {
+function sessionItem(s: StoredSession, at: Labels, conflict: string | undefined): SessionItem {
   return {
     type: 'session',
     id: s.id,
     title: s.title,
-    time: timeRange(s.start, s.end, tz),
+    time: timeRange(s.start, s.end, at),
     status: s.status,
     load: s.load,
     reasons: s.reasons,
@@ -65,16 +68,16 @@ function sessionItem(s: StoredSession, tz: string, conflict: string | undefined)
     exercises: s.content.exercises.map(exerciseView),
     alternatives: s.alternatives.map((a, index) => ({
       index,
-      label: `${dayLabel(dateInZone(a.start, tz))}, ${timeRange(a.start, a.end, tz)}`,
+      label: `${dayLabel(dateInZone(a.start, at.tz), at)}, ${timeRange(a.start, a.end, at)}`,
     })),
     moved: s.moved ?? false,
     ...(conflict ? { conflict } : {}),
   };
 }
 
-function eventItem(e: ClassifiedEvent, tz: string, retagged: boolean): DayItem {
+function eventItem(e: ClassifiedEvent, at: Labels, retagged: boolean): DayItem {
   const c = e.classification;
-  const time = e.allDay ? 'all day' : timeRange(e.start, e.end, tz);
+  const time = e.allDay ? 'all day' : timeRange(e.start, e.end, at);
   const base = { eventId: e.id, uid: e.uid, title: e.title || '(no title)', time, retagged };
   if (c.activity === 'run') {
     return {
@@ -110,14 +113,16 @@ export interface BuildViewInput {
   sourceErrors: { id: string; name: string; error?: string }[];
   /** The runner's word on races found in the calendar, by occurrence id. */
   raceChoices?: ReadonlyMap<string, RaceChoice>;
+  /** How times and dates read (the browser's language); 24-hour and day first by default. */
+  text?: TextStyle;
 }
 
 /**
  * Races found in the calendar from today on, with the runner's answer or the guessed priority,
  * and the ones they said are not races (so they can take it back).
  */
-function racesView(input: BuildViewInput, today: DateString): RaceView[] {
-  const tz = input.prefs.timezone;
+function racesView(input: BuildViewInput, today: DateString, at: Labels): RaceView[] {
+  const { tz } = at;
   const byId = new Map(input.events.map((e) => [e.id, e]));
   const out: RaceView[] = [];
   for (const race of input.weekPlans[0]?.races ?? []) {
@@ -126,7 +131,7 @@ function racesView(input: BuildViewInput, today: DateString): RaceView[] {
       eventId: race.eventId,
       title: race.name || '(no title)',
       date: race.date,
-      label: dayLabel(race.date),
+      label: dayLabel(race.date, at),
       choice: race.priority,
       confirmed: race.confirmed === true,
     });
@@ -140,7 +145,7 @@ function racesView(input: BuildViewInput, today: DateString): RaceView[] {
       eventId,
       title: event.title || '(no title)',
       date,
-      label: dayLabel(date),
+      label: dayLabel(date, at),
       choice,
       confirmed: true,
     });
@@ -151,6 +156,7 @@ function racesView(input: BuildViewInput, today: DateString): RaceView[] {
 /** Builds the popup's view of the weeks in `weekPlans` (this week and next). */
 export function buildView(input: BuildViewInput): PopupView {
   const tz = input.prefs.timezone;
+  const at: Labels = { tz, style: input.text ?? DEFAULT_TEXT_STYLE };
   const today = dateInZone(input.now, tz);
   const conflictById = new Map(input.conflicts.map((c) => [c.sessionId, c.message]));
   const weeks: WeekView[] = input.weekPlans.map((plan, i) => {
@@ -163,24 +169,24 @@ export function buildView(input: BuildViewInput): PopupView {
       for (const e of input.events) {
         if (e.ironstrideSessionId || !onDay(e, d, tz)) continue;
         const retagged = input.retagged.has(e.id) || input.retagged.has(e.uid);
-        items.push({ at: e.allDay ? -Infinity : e.start, item: eventItem(e, tz, retagged) });
+        items.push({ at: e.allDay ? -Infinity : e.start, item: eventItem(e, at, retagged) });
       }
       for (const s of input.sessions) {
         if (dateInZone(s.start, tz) !== d) continue;
-        items.push({ at: s.start, item: sessionItem(s, tz, conflictById.get(s.id)) });
+        items.push({ at: s.start, item: sessionItem(s, at, conflictById.get(s.id)) });
       }
       items.sort((a, b) => a.at - b.at);
       days.push({
         date: d,
-        label: dayLabel(d),
+        label: dayLabel(d, at),
         today: d === today,
         items: items.map((x) => x.item),
       });
     }
     return {
       start: week.start,
-      label: i === 0 ? 'This week' : i === 1 ? 'Next week' : `Week of ${dayLabel(week.start)}`,
-      range: rangeLabel(week.start),
+      label: i === 0 ? 'This week' : i === 1 ? 'Next week' : `Week of ${dayLabel(week.start, at)}`,
+      range: rangeLabel(week.start, at),
       phase: week.phase,
       phaseSummary: summary.charAt(0).toUpperCase() + summary.slice(1),
       target: week.target,
@@ -202,6 +208,6 @@ export function buildView(input: BuildViewInput): PopupView {
     weeks,
     conflicts: [...input.conflicts],
     acceptedCount: input.sessions.filter((s) => s.status === 'accepted').length,
-    races: racesView(input, today),
+    races: racesView(input, today, at),
   };
 }

@@ -15,6 +15,11 @@ export interface BackgroundDeps {
   fetch: typeof globalThis.fetch;
   /** The browser's IANA zone, used when the preferences name none. */
   browserTimeZone: () => string;
+  /**
+   * The browser's language (`navigator.language`): its clock and date order, and the weight unit
+   * when the preferences name none (SPEC §1, §5). Without it: 24-hour clock, day first, kg.
+   */
+  browserLanguage?: () => string | undefined;
   /** Shows (or clears, with '') the toolbar badge. */
   setBadge: (badge: { text: string; title: string }) => Promise<void>;
   newId: () => string;

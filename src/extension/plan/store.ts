@@ -79,6 +79,7 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
         accepted,
         notBefore: now(),
         reservedIds: retiredIds,
+        text: deps.prefs.text(),
       });
       sessions = mergeWeekPlan(sessions, result.sessions, week, prefs);
       if (markPlanned) plannedWeeks[week] = now();
@@ -102,6 +103,7 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
         weeks: 1,
         accepted: active.filter((s) => weekOf(s, p) === week),
         notBefore: now(),
+        text: deps.prefs.text(),
       }),
     );
     const accepted = sessions.filter((s) => s.status === 'accepted');
@@ -110,6 +112,7 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
       prefs: p,
       sessions: accepted,
       notBefore: now(),
+      text: deps.prefs.text(),
     }).flatMap((c) => (c.problem ? [{ sessionId: c.id, message: c.problem }] : []));
     const syncTimes = sources.map((s) => stored[s.id]?.syncedAt ?? 0).filter((t) => t > 0);
     const planned = buildView({
@@ -118,6 +121,7 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
       events,
       retagged,
       raceChoices,
+      text: deps.prefs.text(),
       weekPlans,
       plannedWeeks: state.plannedWeeks,
       sessions,

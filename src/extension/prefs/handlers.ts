@@ -1,5 +1,5 @@
 /** The message handlers for the options page's settings and the runner's preferences. */
-import { parsePreferences, PreferencesError, preferencesSchema } from '../../core/prefs';
+import { PreferencesError, preferencesSchema } from '../../core/prefs';
 import type { ServiceContext } from '../deps';
 import type { Handlers } from '../messaging';
 import type { PlanStore } from '../plan/store';
@@ -29,7 +29,7 @@ export function createPrefsHandlers(ctx: PrefsHandlerContext): PrefsHandlers {
     savePrefs: (data) =>
       serial(async () => {
         try {
-          parsePreferences(data, { defaultTimezone: prefsStore.browserTimeZone() });
+          prefsStore.parse(data);
         } catch (error) {
           if (error instanceof PreferencesError)
             return { ok: false as const, issues: [...error.issues] };

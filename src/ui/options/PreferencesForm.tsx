@@ -8,6 +8,7 @@ import { FIELD_IDS } from './issues';
 import { NumberField } from './NumberField';
 import { RacesEditor } from './RacesEditor';
 import { StatusLine } from './StatusLine';
+import { DayBoundsFields, LifterFieldset } from './LifterFieldsets';
 import { groupTimeZones } from './time-zones';
 import { usePreferencesForm } from './use-preferences-form';
 import {
@@ -109,6 +110,7 @@ export function PreferencesForm({
           onChange={(availability) => update({ availability })}
           issueFor={issueFor}
         />
+        <DayBoundsFields form={form} update={update} issueFor={issueFor} />
       </fieldset>
 
       <fieldset className="group">
@@ -182,6 +184,7 @@ export function PreferencesForm({
         </div>
       </fieldset>
 
+      <LifterFieldset form={form} update={update} issueFor={issueFor} />
       <EquipmentFieldset form={form} update={update} issueFor={issueFor} />
       <PolicyFieldset form={form} update={update} issueFor={issueFor} />
       <PhaseFieldset form={form} update={update} issueFor={issueFor} />

@@ -11,10 +11,12 @@
 import { DEFAULT_AVAILABILITY, DEFAULT_PREFERENCES, EQUIPMENT } from '../../core/prefs';
 import type {
   Equipment,
+  LiftingExperience,
   PhaseSetting,
   Policy,
   PreferencesInput,
   RacePriority,
+  WeightUnit,
 } from '../../core/prefs';
 import { WEEKDAY_KEYS } from '../../core/time';
 import type { WeekdayKey } from '../../core/time';
@@ -49,6 +51,14 @@ export interface PreferencesForm {
   bufferMinutes: string;
   /** `HH:MM`, or `''` for the default. */
   defaultRunStart: string;
+  /** `HH:MM`, or `''` for the default: no session starts earlier (H8). */
+  earliestStart: string;
+  /** `HH:MM`, or `''` for the default: every session ends by then (H8). */
+  latestEnd: string;
+  /** Run first, lift right after, when the full gap after a hard run does not fit (H2). */
+  allowBackToBack: boolean;
+  liftingExperience: LiftingExperience;
+  weightUnit: WeightUnit;
   /** Always contains `bodyweight`; in {@link EQUIPMENT} order. */
   equipment: Equipment[];
   phase: PhaseSetting;
@@ -83,7 +93,10 @@ export function normaliseEquipment(equipment: readonly Equipment[]): Equipment[]
  * The form as stored preferences fill it: every field shows its value or, when absent, the
  * default the planner would use.
  */
-export function preferencesToForm(prefs: PreferencesInput): PreferencesForm {
+export function preferencesToForm(
+  prefs: PreferencesInput,
+  defaultWeightUnit: WeightUnit = 'kg',
+): PreferencesForm {
   const number = (field: NumberField): string => String(prefs[field] ?? DEFAULT_PREFERENCES[field]);
   return {
     timezone: prefs.timezone ?? '',
@@ -94,6 +107,11 @@ export function preferencesToForm(prefs: PreferencesInput): PreferencesForm {
     minGapAfterHardRunHours: number('minGapAfterHardRunHours'),
     bufferMinutes: number('bufferMinutes'),
     defaultRunStart: prefs.defaultRunStart ?? DEFAULT_PREFERENCES.defaultRunStart,
+    earliestStart: prefs.earliestStart ?? DEFAULT_PREFERENCES.earliestStart,
+    latestEnd: prefs.latestEnd ?? DEFAULT_PREFERENCES.latestEnd,
+    allowBackToBack: prefs.allowBackToBack ?? DEFAULT_PREFERENCES.allowBackToBack,
+    liftingExperience: prefs.liftingExperience ?? DEFAULT_PREFERENCES.liftingExperience,
+    weightUnit: prefs.weightUnit ?? defaultWeightUnit,
     equipment: normaliseEquipment(prefs.equipment ?? DEFAULT_PREFERENCES.equipment),
     phase: prefs.phase ?? DEFAULT_PREFERENCES.phase,
     policy: prefs.policy ?? DEFAULT_PREFERENCES.policy,
@@ -123,7 +141,11 @@ function sameJson(a: unknown, b: unknown): boolean {
  * The preferences to validate and save. `base` is what was stored when the form was filled: a
  * field it lacked stays out while the form still shows that field's default.
  */
-export function formToPreferences(form: PreferencesForm, base: PreferencesInput): PreferencesInput {
+export function formToPreferences(
+  form: PreferencesForm,
+  base: PreferencesInput,
+  defaultWeightUnit: WeightUnit = 'kg',
+): PreferencesInput {
   const out: PreferencesInput = {};
   const keep = <K extends keyof PreferencesInput>(
     key: K,
@@ -145,6 +167,12 @@ export function formToPreferences(form: PreferencesForm, base: PreferencesInput)
     form.defaultRunStart === '' ? undefined : form.defaultRunStart,
     DEFAULT_PREFERENCES.defaultRunStart,
   );
+  for (const clock of ['earliestStart', 'latestEnd'] as const) {
+    keep(clock, form[clock] === '' ? undefined : form[clock], DEFAULT_PREFERENCES[clock]);
+  }
+  keep('allowBackToBack', form.allowBackToBack, DEFAULT_PREFERENCES.allowBackToBack);
+  keep('liftingExperience', form.liftingExperience, DEFAULT_PREFERENCES.liftingExperience);
+  keep('weightUnit', form.weightUnit, defaultWeightUnit);
   keep(
     'equipment',
     normaliseEquipment(form.equipment),

@@ -29,6 +29,11 @@ export const FIELD_IDS = {
   minGapAfterHardRunHours: 'pref-min-gap',
   bufferMinutes: 'pref-buffer',
   defaultRunStart: 'pref-default-run-start',
+  earliestStart: 'pref-earliest-start',
+  latestEnd: 'pref-latest-end',
+  allowBackToBack: 'pref-back-to-back',
+  liftingExperience: 'pref-experience',
+  weightUnit: 'pref-weight-unit',
   equipment: 'pref-equipment',
   phase: 'pref-phase',
   policy: 'pref-policy',
@@ -121,6 +126,31 @@ const SIMPLE: Record<string, { id: string; label: string; message: (original: st
       message: () =>
         `Enter a time such as 07:00, or leave it empty for ${DEFAULT_PREFERENCES.defaultRunStart}.`,
     },
+    earliestStart: {
+      id: FIELD_IDS.earliestStart,
+      label: 'Earliest start',
+      message: () =>
+        `Enter a time such as 06:00, or leave it empty for ${DEFAULT_PREFERENCES.earliestStart}.`,
+    },
+    latestEnd: {
+      id: FIELD_IDS.latestEnd,
+      label: 'Latest finish',
+      message: (original) =>
+        original.includes('after')
+          ? 'Make the latest finish later than the earliest start.'
+          : `Enter a time such as 21:30, or leave it empty for ${DEFAULT_PREFERENCES.latestEnd}.`,
+    },
+    allowBackToBack: {
+      id: FIELD_IDS.allowBackToBack,
+      label: 'Lift right after a late hard run',
+      message: sentence,
+    },
+    liftingExperience: {
+      id: FIELD_IDS.liftingExperience,
+      label: 'Lifting experience',
+      message: () => 'Pick one of the three.',
+    },
+    weightUnit: { id: FIELD_IDS.weightUnit, label: 'Weights in', message: () => 'Pick kg or lb.' },
     equipment: { id: FIELD_IDS.equipment, label: 'Equipment', message: sentence },
     phase: {
       id: FIELD_IDS.phase,

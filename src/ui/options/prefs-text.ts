@@ -1,5 +1,11 @@
 /** The words the preferences form shows for each choice of SPEC §5. */
-import type { Equipment, PhaseSetting, Policy } from '../../core/prefs';
+import type {
+  Equipment,
+  LiftingExperience,
+  PhaseSetting,
+  Policy,
+  WeightUnit,
+} from '../../core/prefs';
 
 export const EQUIPMENT_LABELS: Record<Equipment, string> = {
   bodyweight: 'Bodyweight (always)',
@@ -37,4 +43,21 @@ export const PHASE_TEXT: Record<PhaseSetting, { label: string; explanation: stri
     explanation: 'At most one very light session, early in the week.',
   },
   recovery: { label: 'Recovery', explanation: 'At most one light session, the week after a race.' },
+};
+
+export const EXPERIENCE_TEXT: Record<LiftingExperience, { label: string; explanation: string }> = {
+  new: {
+    label: 'New to lifting',
+    explanation: 'Two weeks of bodyweight first, to learn the movements before loading them.',
+  },
+  some: { label: 'Some', explanation: 'You know a squat and a hinge; loads start moderate.' },
+  experienced: {
+    label: 'Experienced',
+    explanation: 'Years of lifting: heavier work from the start of a block.',
+  },
+};
+
+export const WEIGHT_UNIT_TEXT: Record<WeightUnit, string> = {
+  kg: 'Kilograms (kg)',
+  lb: 'Pounds (lb)',
 };

@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent, MouseEvent, RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { preferencesSchema } from '../../core/prefs';
-import type { PreferencesInput } from '../../core/prefs';
+import { defaultWeightUnitFor, preferencesSchema } from '../../core/prefs';
+import type { PreferencesInput, WeightUnit } from '../../core/prefs';
 import type { SavePrefsResult } from '../../extension/protocol';
 import type { IssueLookup } from './FieldError';
 import { formToPreferences, preferencesToForm, sameForm } from './form-state';
@@ -20,6 +20,8 @@ import { supportedTimeZones } from './time-zones';
 export interface PreferencesFormOptions {
   /** The stored preferences the form starts from. */
   initial: PreferencesInput;
+  /** The unit shown when the runner chose none: pounds for an en-US browser (SPEC §5). */
+  defaultWeightUnit?: WeightUnit;
   /** Why saving is not possible right now (the stored preferences could not be read). */
   saveBlocked?: string;
   onSave: (prefs: PreferencesInput) => Promise<SavePrefsResult>;
@@ -45,10 +47,11 @@ export interface PreferencesFormState {
 
 export function usePreferencesForm({
   initial,
+  defaultWeightUnit = defaultWeightUnitFor(globalThis.navigator?.language),
   saveBlocked,
   onSave,
 }: PreferencesFormOptions): PreferencesFormState {
-  const [form, setForm] = useState<FormState>(() => preferencesToForm(initial));
+  const [form, setForm] = useState<FormState>(() => preferencesToForm(initial, defaultWeightUnit));
   const [savedForm, setSavedForm] = useState<FormState>(form);
   const [base, setBase] = useState<PreferencesInput>(initial);
   const [attempted, setAttempted] = useState(false);
@@ -59,7 +62,7 @@ export function usePreferencesForm({
 
   const dirty = !sameForm(form, savedForm);
   const saving = status?.tone === 'busy';
-  const prefs = formToPreferences(form, base);
+  const prefs = formToPreferences(form, base, defaultWeightUnit);
   const check = preferencesSchema.safeParse(prefs);
   const clientIssues = attempted && !check.success ? toFieldIssues(check.error.issues) : [];
   const shown = describeIssues([...clientIssues, ...serverIssues]);
