@@ -9,7 +9,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: ['tests/extension/**', 'tests/e2e/**', 'node_modules/**'],
+          exclude: [
+            'tests/extension/**',
+            'tests/e2e/**',
+            'tests/e2e-firefox/**',
+            'node_modules/**',
+          ],
           testTimeout: 30_000,
         },
       },
@@ -34,6 +39,19 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The Firefox build in Debian's firefox-esr over WebDriver BiDi (tests/helpers/e2e-firefox):
+        // after the Chromium e2e, so no more than one browser runs at a time.
+        test: {
+          name: 'e2e-firefox',
+          include: ['tests/e2e-firefox/**/*.e2e.test.ts'],
+          globalSetup: ['tests/helpers/e2e-firefox/global-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
         },
       },
     ],

@@ -1,6 +1,6 @@
 # Sourced by scripts/test-all.sh and .ci/run: makes a fresh Debian machine ready for the whole
-# test suite. Installs what is missing (Chromium for the extension's end-to-end tests,
-# PostgreSQL for the feed server's), starts PostgreSQL on 127.0.0.1 and exports DATABASE_URL.
+# test suite. Installs what is missing (Chromium and Firefox ESR for the extension's end-to-end
+# tests, PostgreSQL for the feed server's), starts PostgreSQL on 127.0.0.1 and exports DATABASE_URL.
 # Returns non-zero (without exiting the caller) when something could not be set up.
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
@@ -9,6 +9,8 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else su
 ironstride_apt_install() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core fonts-liberation)
+  # Debian's ESR (no geckodriver needed: the tests speak WebDriver BiDi to it).
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr fonts-dejavu-core)
   if [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ] || ! command -v pg_ctlcluster >/dev/null; then missing+=(postgresql); fi
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "installing Debian packages: ${missing[*]}"
@@ -33,7 +35,7 @@ ironstride_start_postgres() {
 }
 
 ironstride_test_env() {
-  ironstride_apt_install || { echo "could not install Chromium/PostgreSQL with apt-get (run as root or with sudo)"; return 1; }
+  ironstride_apt_install || { echo "could not install Chromium/Firefox/PostgreSQL with apt-get (run as root or with sudo)"; return 1; }
   if [ -n "${DATABASE_URL:-}" ]; then
     echo "using the DATABASE_URL already set"
   elif ironstride_start_postgres; then

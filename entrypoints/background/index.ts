@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (src/extension/zod-jitless.ts).
+import '../../src/extension/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ensureSyncAlarm, SYNC_ALARM } from '../../src/extension/alarms';

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (src/extension/zod-jitless.ts).
+import '../../src/extension/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { viewItem } from '../../src/extension/storage';
