@@ -16,6 +16,9 @@ export default defineConfig({
             'node_modules/**',
           ],
           testTimeout: 30_000,
+          // Starting a feed server (an embedded PostgreSQL) takes seconds, and many more on a
+          // busy 2-core machine: setup may wait that long, tests themselves stay at 30 s.
+          hookTimeout: 60_000,
         },
       },
       {
@@ -25,6 +28,7 @@ export default defineConfig({
           name: 'extension',
           include: ['tests/extension/**/*.test.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

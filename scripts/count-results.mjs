@@ -13,10 +13,13 @@ try {
   process.exit(1);
 }
 const passed = report.numPassedTests ?? 0;
-// A suite that fails to load has no tests to count, but it is a failure all the same.
+// A suite that fails to load, or whose setup hook fails, has no failed test to count (its tests
+// show as skipped), but it is a failure all the same.
 const failedSuites = (report.testResults ?? []).filter(
-  (r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0,
+  (r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed'),
 ).length;
-const failed = (report.numFailedTests ?? 0) + failedSuites + failedSteps;
+let failed = (report.numFailedTests ?? 0) + failedSuites + failedSteps;
+// Never print "0 failed" for a run Vitest itself calls unsuccessful.
+if (failed === 0 && report.success === false) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || !report.success ? 1 : 0);
