@@ -12,6 +12,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderFeedVersion } from '../src/server/feed-render';
+
+const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
 import { measure, median, ms } from './measure';
 
 const EVENTS = 100;
@@ -187,7 +189,9 @@ export async function benchFeedServer(): Promise<void> {
   try {
     const server = await startFeedServer(join(dir, 'data'));
     children.push(server.child);
-    const created = (await (await fetch(`${server.url}/api/feeds`, { method: 'POST' })).json()) as {
+    const created = (await (
+      await fetch(`${server.url}/api/feeds`, { method: 'POST', headers: JSON_TYPE })
+    ).json()) as {
       feedId: string;
       writeToken: string;
     };

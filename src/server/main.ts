@@ -4,7 +4,7 @@
  */
 import { parseEnv } from './env';
 import { createJsonLogger, redact } from './logger';
-import { startServer } from './start';
+import { startServer, StartError } from './start';
 
 const parsed = parseEnv(process.env);
 if (!parsed.ok) {
@@ -18,9 +18,13 @@ let running: Awaited<ReturnType<typeof startServer>>;
 try {
   running = await startServer(env, logger);
 } catch (error) {
-  process.stderr.write(
-    `ironstride feed server: ${redact(error instanceof Error ? error.message : String(error))}\n`,
-  );
+  // A StartError is the server's own sentence (a directory, a port): shown as written, since
+  // masking id-like runs would hide the very path it names. Anything else may quote a secret.
+  const message =
+    error instanceof StartError
+      ? error.message
+      : redact(error instanceof Error ? error.message : String(error));
+  process.stderr.write(`ironstride feed server: ${message}\n`);
   process.exit(1);
 }
 logger.info('listening', {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runServe } from '../../src/cli/commands/serve';
 import { runCliForTest } from '../helpers/cli';
+import { JSON_TYPE } from './helpers';
 
 describe('cli serve', () => {
   it('starts the feed server, prints where, and stops when asked', async () => {
@@ -34,7 +35,9 @@ describe('cli serve', () => {
       );
     expect(match, out).not.toBeNull();
     const url = match![1]!;
-    const created = await (await fetch(`${url}/api/feeds`, { method: 'POST' })).json();
+    const created = await (
+      await fetch(`${url}/api/feeds`, { method: 'POST', headers: JSON_TYPE })
+    ).json();
     expect(created.subscribeUrl).toBe(`${url}/feeds/${created.feedId}.ics`);
     expect((await fetch(created.subscribeUrl)).status).toBe(200);
     stop();

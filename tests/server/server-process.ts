@@ -38,8 +38,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const url = await new Promise<string>((done, fail) => {
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(
-      () => fail(new Error(`server did not start in 20 s:\n${output}`)),
-      20_000,
+      () => fail(new Error(`server did not start in 90 s:\n${output}`)),
+      90_000,
     );
     lines.on('line', (line) => {
       output += `${line}\n`;
