@@ -1,6 +1,8 @@
 /**
- * The feed server as a process: `node --import tsx src/server/main.ts`. Settings come from the
- * environment (see `env.ts`); SIGTERM/SIGINT shut it down gracefully. The only file that exits.
+ * The feed server as a process: built (`npm run build:server`) and run with plain node as
+ * `node .output/server/main.js` (or from source: `node --import tsx src/server/main.ts`).
+ * Settings come from the environment (see `env.ts`); SIGTERM/SIGINT shut it down gracefully.
+ * The only file that exits.
  */
 import { parseEnv } from './env';
 import { createJsonLogger, redact } from './logger';
@@ -27,11 +29,10 @@ try {
   process.stderr.write(`ironstride feed server: ${message}\n`);
   process.exit(1);
 }
-logger.info('listening', {
-  url: running.url,
-  publicUrl: running.publicUrl,
-  database: running.database,
-});
+const listening = { url: running.url, publicUrl: running.publicUrl, database: running.database };
+logger.info('listening', listening);
+// Started by the CLI's `serve` (with an IPC channel): it waits for this, whatever the log level.
+process.send?.({ type: 'listening', ...listening });
 
 let stopping = false;
 const shutdown = (signal: NodeJS.Signals) => {
