@@ -16,7 +16,7 @@ import { createFeedFastPath } from './feed-response';
 import type { ServerEnv } from './env';
 import { capConnectionsPerClient, handleEarlyReplies } from './http-guard';
 import { createErrorThrottle, redact } from './logger';
-import { createWorkerRenderer } from './renderer';
+import { createWorkerRenderer, inlineRenderer } from './renderer';
 import type { Logger } from './logger';
 import { openFeedStore } from './store/feed-store';
 import type { FeedStore } from './store/feed-store';
@@ -110,7 +110,19 @@ export async function openStore(
   }
 }
 
-export async function startServer(env: ServerEnv, logger: Logger): Promise<RunningServer> {
+export interface StartOptions {
+  /**
+   * Prepare PUT bodies on the event loop instead of the worker thread: only for the bench,
+   * which measures what that costs the loop.
+   */
+  renderInline?: boolean;
+}
+
+export async function startServer(
+  env: ServerEnv,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   // Losing the lock means another server writes the directory now: stop serving from it at once.
   const lost = { close: () => {} };
   const { store, database, release } = await openStore(env, logger, () => lost.close());
@@ -125,7 +137,7 @@ export async function startServer(env: ServerEnv, logger: Logger): Promise<Runni
         error: redact(String(error)),
       }),
   });
-  const renderer = createWorkerRenderer();
+  const renderer = options.renderInline ? inlineRenderer : createWorkerRenderer();
   const fastPath = createFeedFastPath(cache, logger);
   const honoListener = getRequestListener(
     (request, bindings) =>
