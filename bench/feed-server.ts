@@ -103,7 +103,8 @@ async function startFeedServer(dataDir: string): Promise<{ url: string; child: C
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/healthz`, 30_000);
+  // An embedded database created on a busy 2-core machine can take a while.
+  await waitForHttp(`${url}/healthz`, 120_000);
   return { url, child };
 }
 
