@@ -581,8 +581,7 @@ export function describeFeedApi(kind: StoreKind): void {
           JSON.parse(readFileSync(join(FIXTURES, 'hostile-names.json'), 'utf8')) as {
             names: string[];
           }
-        )// Names with other control characters are refused (tested above); line breaks are text.
-        .names
+        ).names // Names with other control characters are refused (tested above); line breaks are text.
           .filter((n) => ![...n].some((c) => /\p{Cc}/u.test(c) && !'\t\r\n'.includes(c))),
       )('keeps every event of a feed named %j', async (name) => {
         const res = await put(
