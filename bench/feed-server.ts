@@ -11,7 +11,11 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildServer } from '../src/server/build';
 import { renderFeedVersion } from '../src/server/feed-render';
+import { benchFeedServerAbuse } from './feed-server-abuse';
+
+const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
 import { measure, median, ms } from './measure';
 
 const EVENTS = 100;
@@ -79,10 +83,12 @@ async function waitForHttp(url: string, timeoutMs = 10_000): Promise<void> {
   }
 }
 
+/** The built server (`npm run build:server`), under plain node, as production runs it. */
 async function startFeedServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const root = resolve(import.meta.dirname, '..');
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const entry = await buildServer();
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: {
       ...process.env,
@@ -97,7 +103,8 @@ async function startFeedServer(dataDir: string): Promise<{ url: string; child: C
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/healthz`, 30_000);
+  // An embedded database created on a busy 2-core machine can take a while.
+  await waitForHttp(`${url}/healthz`, 120_000);
   return { url, child };
 }
 
@@ -170,11 +177,12 @@ export async function benchFeedServer(): Promise<void> {
         .length,
   );
   console.log(
-    `render one version of ${EVENTS} events (ical-generator, once per PUT): ${ms(render.medianMs)} (median of 7)`,
+    `render one version of ${EVENTS} events (once per PUT, on the render worker): ${ms(render.medianMs)} (median of 7)`,
   );
 
   const wrk = findTool('wrk', ['/usr/bin/wrk']);
   const nginx = findTool('nginx', ['/usr/sbin/nginx']);
+  await benchFeedServerAbuse(wrk);
   if (!wrk || !nginx) {
     console.log(
       `skipped the load test: ${!wrk ? 'wrk' : 'nginx'} is not installed (Debian: apt-get install wrk nginx-light)`,
@@ -187,7 +195,9 @@ export async function benchFeedServer(): Promise<void> {
   try {
     const server = await startFeedServer(join(dir, 'data'));
     children.push(server.child);
-    const created = (await (await fetch(`${server.url}/api/feeds`, { method: 'POST' })).json()) as {
+    const created = (await (
+      await fetch(`${server.url}/api/feeds`, { method: 'POST', headers: JSON_TYPE })
+    ).json()) as {
       feedId: string;
       writeToken: string;
     };

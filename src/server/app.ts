@@ -6,20 +6,23 @@ import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { FeedCache } from './feed-cache';
 import type { CachedFeed } from './feed-cache';
-import { MAX_BODY_BYTES, parseFeedBody } from './feed-body';
+import { MAX_BODY_BYTES } from './feed-body';
 import { replyWithFeed } from './feed-response';
-import { redact, silentLogger } from './logger';
+import { createErrorThrottle, redact, silentLogger } from './logger';
 import type { Logger } from './logger';
 import { RateLimiter } from './rate-limit';
 import type { RateLimit } from './rate-limit';
-import type { FeedStore } from './store/feed-store';
+import { readBody } from './read-body';
+import { inlineRenderer } from './renderer';
+import type { FeedRenderer } from './renderer';
+import { nextVersionTimes } from './store/feed-store';
+import type { FeedBase, FeedStore } from './store/feed-store';
 import { FEED_ID_PATTERN, hashToken, newFeedId, newWriteToken } from './tokens';
 
 export interface AppConfig {
@@ -29,9 +32,15 @@ export interface AppConfig {
   extensionIds: readonly string[];
   /** Trusted proxies in front (their `X-Forwarded-For` entries name the client); 0: none. */
   trustProxyHops: number;
-  limits: { create: RateLimit; write: RateLimit };
+  /**
+   * Per client address: feeds created; writes (PUT, rotate, delete) across all its feeds; and
+   * failed authentications (a wrong or missing token, a feed that does not exist).
+   */
+  limits: { create: RateLimit; write: RateLimit; authFailures: RateLimit };
   /** Rendered feeds kept in memory by this instance. */
   cacheBytes: number;
+  /** A request body must arrive within this long once its headers are in. */
+  bodyTimeoutMs: number;
 }
 
 export interface AppDeps {
@@ -43,6 +52,8 @@ export interface AppDeps {
   randomBytes?: (size: number) => Buffer;
   /** Rendered feeds in memory; pass one to share it with the Node-level fast path (start.ts). */
   cache?: FeedCache;
+  /** Where PUT bodies are parsed and rendered: a worker thread in the server (start.ts). */
+  renderer?: FeedRenderer;
 }
 
 /** What @hono/node-server passes as the environment of each request. */
@@ -57,7 +68,10 @@ export type ErrorCode =
   | 'invalid-json'
   | 'invalid-body'
   | 'body-too-large'
+  | 'body-timeout'
   | 'too-many-sessions'
+  | 'unsupported-media-type'
+  | 'forbidden-origin'
   | 'rate-limited'
   | 'internal';
 
@@ -69,9 +83,21 @@ function fail(
   code: ErrorCode,
   message: string,
   headers: Record<string, string> = {},
+  extra: Record<string, number> = {},
 ) {
-  return c.json({ error: { code, message } }, status, { ...NO_STORE, ...headers });
+  return c.json({ error: { code, message, ...extra } }, status, { ...NO_STORE, ...headers });
 }
+
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+function isJsonContentType(header: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(header?.trim() ?? '');
+}
+
+/** The 413 for a body over the limit; `maxBytes` tells a client how much it may send. */
+export const TOO_LARGE_MESSAGE = `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send fewer or shorter sessions.`;
+
+const tooLarge = (c: Context, headers: Record<string, string> = {}) =>
+  fail(c, 413, 'body-too-large', TOO_LARGE_MESSAGE, headers, { maxBytes: MAX_BODY_BYTES });
 
 /** `chrome-extension://<id>` or `moz-extension://<id>`, optionally only the listed ids. */
 export function isAllowedOrigin(origin: string, extensionIds: readonly string[]): boolean {
@@ -107,10 +133,23 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
     clock = Date.now,
     logger = silentLogger,
     randomBytes = nodeRandomBytes,
+    renderer = inlineRenderer,
   } = deps;
-  const cache = deps.cache ?? new FeedCache(store, { maxBytes: config.cacheBytes });
+  // A database outage fails every request the cache can't answer: one line per interval, counted.
+  const failures = createErrorThrottle(logger, clock);
+  const cache =
+    deps.cache ??
+    new FeedCache(store, {
+      maxBytes: config.cacheBytes,
+      clock,
+      onStaleServed: (error) =>
+        failures.error('database unavailable; served a stale copy of a feed', {
+          error: redact(String(error)),
+        }),
+    });
   const createLimiter = new RateLimiter(config.limits.create, clock);
   const writeLimiter = new RateLimiter(config.limits.write, clock);
+  const authFailures = new RateLimiter(config.limits.authFailures, clock);
   const links = (feedId: string) => {
     const subscribeUrl = `${config.publicUrl}/feeds/${feedId}.ics`;
     return { subscribeUrl, webcalUrl: subscribeUrl.replace(/^https?:/, 'webcal:') };
@@ -142,7 +181,7 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
         error.message || 'bad request',
       );
     }
-    logger.error('request failed', {
+    failures.error('request failed', {
       method: c.req.method,
       route: routePath(c, -1),
       error: redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
@@ -182,7 +221,7 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
   app.get('/feeds/:file', (c): Response | Promise<Response> => {
     const file = c.req.param('file');
     const feedId = file.endsWith('.ics') ? file.slice(0, -4) : '';
-    if (!FEED_ID_PATTERN.test(feedId)) return serveFeed(c, undefined);
+    if (!FEED_ID_PATTERN.test(feedId) || cache.isMissing(feedId)) return serveFeed(c, undefined);
     const cached = cache.peek(feedId);
     if (cached) return serveFeed(c, cached);
     return cache.load(feedId).then((feed) => serveFeed(c, feed));
@@ -208,8 +247,8 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
     }),
   );
 
-  const limited = (c: Context, limiter: RateLimiter, key: string) => {
-    const decision = limiter.take(key);
+  const limited = (c: Context, limiter: RateLimiter, key: string, consume = true) => {
+    const decision = consume ? limiter.take(key) : limiter.check(key);
     if (decision.allowed) return undefined;
     return fail(
       c,
@@ -222,28 +261,38 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
     );
   };
 
-  /** Checks the feed id's shape and the bearer token's presence; the store checks the token. */
-  const writeAccess = (c: Context) => {
-    const feedId = c.req.param('feedId') ?? '';
-    if (!FEED_ID_PATTERN.test(feedId)) {
-      return {
-        response: fail(
-          c,
-          404,
-          'feed-not-found',
-          'No feed with this id: it was deleted, or its link was replaced by a new one.',
-        ),
-      };
-    }
-    // Per client and feed: a subscriber who knows the feed's URL can't use up its owner's writes.
-    const refused = limited(
+  const feedNotFound = (c: Context) =>
+    fail(
       c,
-      writeLimiter,
-      `${clientAddress(c, config.trustProxyHops)} ${feedId}`,
+      404,
+      'feed-not-found',
+      'No feed with this id: it was deleted, or its link was replaced by a new one.',
     );
-    if (refused) return { response: refused };
+
+  const refusal = (c: Context, client: string, reason: 'not-found' | 'unauthorized') => {
+    // Guessing feed ids or tokens costs the client its failure budget.
+    authFailures.take(client);
+    return reason === 'not-found'
+      ? feedNotFound(c)
+      : fail(c, 401, 'unauthorized', 'This write token does not belong to this feed.', {
+          'WWW-Authenticate': 'Bearer error="invalid_token"',
+        });
+  };
+
+  /**
+   * Everything a write checks on its headers, before a byte of its body is read: the id's shape,
+   * the client's failure and write budgets, and that a bearer token is there. The store checks
+   * the token itself.
+   */
+  const writeAccess = (c: Context) => {
+    const client = clientAddress(c, config.trustProxyHops);
+    const feedId = c.req.param('feedId') ?? '';
+    if (!FEED_ID_PATTERN.test(feedId)) return { response: feedNotFound(c) };
+    const blocked = limited(c, authFailures, client, false);
+    if (blocked) return { response: blocked };
     const token = bearerToken(c.req.header('authorization'));
     if (!token) {
+      authFailures.take(client);
       return {
         response: fail(
           c,
@@ -256,22 +305,33 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
         ),
       };
     }
-    return { feedId, tokenHash: hashToken(token) };
+    // One budget per client across all its feeds: a flood to many feeds is still one flood.
+    const refused = limited(c, writeLimiter, client);
+    if (refused) return { response: refused };
+    return { feedId, tokenHash: hashToken(token), client };
   };
 
-  const refusal = (c: Context, reason: 'not-found' | 'unauthorized') =>
-    reason === 'not-found'
-      ? fail(
-          c,
-          404,
-          'feed-not-found',
-          'No feed with this id: it was deleted, or its link was replaced by a new one.',
-        )
-      : fail(c, 401, 'unauthorized', 'This write token does not belong to this feed.', {
-          'WWW-Authenticate': 'Bearer error="invalid_token"',
-        });
-
   app.post('/api/feeds', async (c) => {
+    // A web page can send a "simple" cross-site POST without asking; application/json is not
+    // simple (Fetch standard, CORS-safelisted request headers), so a browser must preflight it,
+    // and the preflight is refused for every origin but the extension's.
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !isAllowedOrigin(origin, config.extensionIds)) {
+      return fail(
+        c,
+        403,
+        'forbidden-origin',
+        'Feeds are created from the Ironstride extension, or without an Origin (curl).',
+      );
+    }
+    if (!isJsonContentType(c.req.header('content-type'))) {
+      return fail(
+        c,
+        415,
+        'unsupported-media-type',
+        'Send "Content-Type: application/json" to create a feed (curl: -H "Content-Type: application/json").',
+      );
+    }
     const refused = limited(c, createLimiter, clientAddress(c, config.trustProxyHops));
     if (refused) return refused;
     const feedId = newFeedId(randomBytes);
@@ -280,53 +340,76 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
     return c.json({ feedId, writeToken, ...links(feedId) }, 201, NO_STORE);
   });
 
-  app.put(
-    '/api/feeds/:feedId',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        fail(
-          c,
-          413,
-          'body-too-large',
-          `The body is larger than ${MAX_BODY_BYTES / 1024} KB; send fewer or shorter sessions.`,
-        ),
-    }),
-    async (c) => {
-      const access = writeAccess(c);
-      if (access.response) return access.response;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(await c.req.text());
-      } catch (error) {
-        if (error instanceof SyntaxError) {
-          return fail(c, 400, 'invalid-json', `The body is not valid JSON (${error.message}).`);
-        }
-        throw error;
+  app.put('/api/feeds/:feedId', async (c) => {
+    const access = writeAccess(c);
+    if (access.response) return access.response;
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return tooLarge(c);
+    const authorized = await store.authorize(access.feedId, access.tokenHash);
+    if (!authorized.ok) return refusal(c, access.client, authorized.reason);
+    const body = await readBody(c.req.raw, {
+      maxBytes: MAX_BODY_BYTES,
+      timeoutMs: config.bodyTimeoutMs,
+    });
+    if (!body.ok) {
+      // The rest of the body is still on its way: this connection can't carry another request.
+      const close = { Connection: 'close' };
+      if (body.reason === 'too-large') return tooLarge(c, close);
+      return fail(
+        c,
+        408,
+        'body-timeout',
+        `The body did not arrive within ${Math.round(config.bodyTimeoutMs / 1000)} s.`,
+        close,
+      );
+    }
+    let base: FeedBase = authorized.value;
+    // A write landing between the token check and this one: prepare again on top of it.
+    for (let attempt = 0; ; attempt++) {
+      const times = nextVersionTimes(clock(), base.lastModified);
+      const prepared = await renderer.prepare({
+        body: body.bytes,
+        now: clock(),
+        version: base.version + 1,
+        previous: base.sequences,
+        stamp: times.lastModified,
+        refreshMinutes: store.refreshMinutes,
+      });
+      if (!prepared.ok) return fail(c, prepared.status, prepared.code, prepared.message);
+      const outcome = await store.writeVersion(
+        access.feedId,
+        access.tokenHash,
+        base,
+        times,
+        prepared.version,
+      );
+      if (!outcome.ok && outcome.reason === 'conflict' && attempt < 5) {
+        base = outcome.current;
+        continue;
       }
-      const body = parseFeedBody(raw, clock());
-      if (!body.ok) return fail(c, body.status, body.code, body.message);
-      const outcome = await store.replaceFeed(access.feedId, access.tokenHash, body.content);
-      if (!outcome.ok) return refusal(c, outcome.reason);
+      if (!outcome.ok) {
+        if (outcome.reason === 'conflict') throw new Error('feed kept changing during a write');
+        return refusal(c, access.client, outcome.reason);
+      }
       return c.json(
         {
           feedId: access.feedId,
           version: outcome.value.version,
-          sessions: body.content.sessions.length,
+          sessions: prepared.version.sessions,
           etag: outcome.value.etag,
           ...links(access.feedId),
         },
         200,
         NO_STORE,
       );
-    },
-  );
+    }
+  });
 
   app.post('/api/feeds/:feedId/rotate', async (c) => {
     const access = writeAccess(c);
     if (access.response) return access.response;
     const outcome = await store.rotateFeed(access.feedId, access.tokenHash, newFeedId(randomBytes));
-    if (!outcome.ok) return refusal(c, outcome.reason);
+    if (!outcome.ok) return refusal(c, access.client, outcome.reason);
     return c.json({ feedId: outcome.value.feedId, ...links(outcome.value.feedId) }, 200, NO_STORE);
   });
 
@@ -334,7 +417,7 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: NodeBindings }> {
     const access = writeAccess(c);
     if (access.response) return access.response;
     const outcome = await store.deleteFeed(access.feedId, access.tokenHash);
-    if (!outcome.ok) return refusal(c, outcome.reason);
+    if (!outcome.ok) return refusal(c, access.client, outcome.reason);
     return c.body(null, 204, NO_STORE);
   });
 

@@ -22,10 +22,12 @@ function matchesEtag(header: string, etag: string): boolean {
 export function isNotModified(
   ifNoneMatch: string | undefined,
   ifModifiedSince: string | undefined,
-  current: { etag: string; lastModified: number },
+  current: { etag: string; lastModified: number; lastModifiedShared: boolean },
 ): boolean {
   if (ifNoneMatch !== undefined) return matchesEtag(ifNoneMatch, current.etag);
   if (ifModifiedSince === undefined) return false;
   const since = Date.parse(ifModifiedSince);
-  return !Number.isNaN(since) && current.lastModified <= since;
+  if (Number.isNaN(since)) return false;
+  // A second shared with the version before proves nothing: the client may hold that one.
+  return current.lastModifiedShared ? current.lastModified < since : current.lastModified <= since;
 }

@@ -26,9 +26,17 @@ export interface ServerEnv {
   trustProxyHops: number;
   refreshMinutes: number;
   cacheBytes: number;
-  limits: { create: RateLimit; write: RateLimit };
+  limits: { create: RateLimit; write: RateLimit; authFailures: RateLimit };
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
+  /** A request's headers must be in within this long of its first byte. */
+  headersTimeoutMs: number;
+  /** Its body within this long of its headers. */
+  bodyTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this long. */
+  keepAliveTimeoutMs: number;
+  /** Open connections per client address (the proxy's, behind a proxy); 0: no cap. */
+  maxConnectionsPerClient: number;
 }
 
 const int = (min: number, max: number, fallback: number) =>
@@ -84,6 +92,12 @@ const envSchema = z.object({
   IRONSTRIDE_CREATE_PER_MINUTE: int(0, 100_000, 1),
   IRONSTRIDE_WRITE_BURST: int(1, 100_000, 20),
   IRONSTRIDE_WRITE_PER_MINUTE: int(0, 100_000, 10),
+  IRONSTRIDE_AUTH_FAILURE_BURST: int(1, 100_000, 10),
+  IRONSTRIDE_AUTH_FAILURE_PER_MINUTE: int(0, 100_000, 10),
+  IRONSTRIDE_HEADERS_TIMEOUT_SECONDS: int(1, 600, 10),
+  IRONSTRIDE_BODY_TIMEOUT_SECONDS: int(1, 3600, 30),
+  IRONSTRIDE_KEEPALIVE_TIMEOUT_SECONDS: int(1, 600, 5),
+  IRONSTRIDE_MAX_CONNECTIONS_PER_CLIENT: int(0, 1_000_000, 64),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })
     .optional()
@@ -116,9 +130,17 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
       limits: {
         create: { burst: e.IRONSTRIDE_CREATE_BURST, perMinute: e.IRONSTRIDE_CREATE_PER_MINUTE },
         write: { burst: e.IRONSTRIDE_WRITE_BURST, perMinute: e.IRONSTRIDE_WRITE_PER_MINUTE },
+        authFailures: {
+          burst: e.IRONSTRIDE_AUTH_FAILURE_BURST,
+          perMinute: e.IRONSTRIDE_AUTH_FAILURE_PER_MINUTE,
+        },
       },
       logLevel: e.LOG_LEVEL,
       shutdownTimeoutMs: e.IRONSTRIDE_SHUTDOWN_SECONDS * 1000,
+      headersTimeoutMs: e.IRONSTRIDE_HEADERS_TIMEOUT_SECONDS * 1000,
+      bodyTimeoutMs: e.IRONSTRIDE_BODY_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: e.IRONSTRIDE_KEEPALIVE_TIMEOUT_SECONDS * 1000,
+      maxConnectionsPerClient: e.IRONSTRIDE_MAX_CONNECTIONS_PER_CLIENT,
     },
   };
 }

@@ -7,7 +7,11 @@ import { planSessionJsonSchema } from '../core/plan/plan-json';
 import { isValidTimeZone } from '../core/time';
 import type { FeedContent } from './feed-render';
 
-export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * A season: 1000 sessions as `plan --format json` prints them (about 3.4 KB each, alternatives
+ * included) fit with room to spare. The count limit, not the bytes, is what a real client meets.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_SESSIONS = 1000;
 /** A strength session, however long, fits in a day; longer means a mistake in the client. */
 const MAX_SESSION_MS = 24 * 60 * 60 * 1000;
@@ -43,9 +47,14 @@ const feedBodySchema = z.object({
   }),
 });
 
-export type FeedBodyResult =
-  | { ok: true; content: FeedContent }
-  | { ok: false; status: 400 | 413; code: 'invalid-body' | 'too-many-sessions'; message: string };
+export type FeedBodyError = {
+  ok: false;
+  status: 400 | 413;
+  code: 'invalid-json' | 'invalid-body' | 'too-many-sessions';
+  message: string;
+};
+
+export type FeedBodyResult = { ok: true; content: FeedContent } | FeedBodyError;
 
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -55,12 +64,65 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || 'body';
 }
 
-const invalid = (message: string): FeedBodyResult => ({
+const invalid = (message: string): FeedBodyError => ({
   ok: false,
   status: 400,
   code: 'invalid-body',
   message,
 });
+
+/**
+ * Control characters other than tab and line breaks have no business in calendar text (RFC 5545
+ * §3.1 forbids them in content lines), and NUL is refused by PostgreSQL's text and jsonb: refused
+ * here, naming the field, rather than failing deeper down.
+ */
+const CONTROL = /[\p{Cc}]/u;
+const ALLOWED_CONTROL = new Set(['\t', '\n', '\r']);
+
+function controlCharacterIn(text: string): string | undefined {
+  if (!CONTROL.test(text)) return undefined;
+  for (const c of text) {
+    if (CONTROL.test(c) && !ALLOWED_CONTROL.has(c)) {
+      return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    }
+  }
+  return undefined;
+}
+
+/** The first text field holding a forbidden control character, as `path: message`. */
+function findControlCharacter(content: FeedContent): string | undefined {
+  const fields: [string, string][] = [['name', content.name]];
+  content.sessions.forEach((s, i) => {
+    fields.push([`sessions[${i}].title`, s.title], [`sessions[${i}].description`, s.description]);
+    s.reasons.forEach((r, j) => fields.push([`sessions[${i}].reasons[${j}]`, r]));
+    s.exercises.forEach((e, j) => {
+      fields.push([`sessions[${i}].exercises[${j}].name`, e.name]);
+      fields.push([`sessions[${i}].exercises[${j}].cue`, e.cue]);
+    });
+  });
+  for (const [path, text] of fields) {
+    const found = controlCharacterIn(text);
+    if (found) return `${path}: contains the control character ${found}; remove it`;
+  }
+  return undefined;
+}
+
+/** Parses the raw bytes of a PUT body as JSON, then {@link parseFeedBody}. */
+export function parseFeedBodyBytes(bytes: Uint8Array, now: number): FeedBodyResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : 'not UTF-8 text';
+    return {
+      ok: false,
+      status: 400,
+      code: 'invalid-json',
+      message: `The body is not valid JSON (${reason}).`,
+    };
+  }
+  return parseFeedBody(raw, now);
+}
 
 /**
  * Validates a parsed JSON body against SPEC §9 and the server's limits, at `now` (epoch ms).
@@ -88,6 +150,8 @@ export function parseFeedBody(raw: unknown, now: number): FeedBodyResult {
     return invalid(`${shown.join('; ')}${more}`);
   }
   const content = parsed.data;
+  const control = findControlCharacter(content);
+  if (control) return invalid(control);
   const seen = new Set<string>();
   const earliest = now - SESSION_WINDOW.pastDays * DAY_MS;
   const latest = now + SESSION_WINDOW.futureDays * DAY_MS;

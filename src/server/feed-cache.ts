@@ -7,6 +7,11 @@
  * notification, and would cache the old version for good. Every change bumps `epoch`; a read
  * only fills the cache if no change was heard while it ran (and only while the store's
  * notification connection is up, since a lost connection may have dropped changes).
+ *
+ * Two more kinds of entry: ids the store did not know, remembered for a few seconds so a flood
+ * of made-up ids costs one query each, not one per request; and, once notifications were lost
+ * (the database went away), the old entries, kept as a fallback served only while the store
+ * fails (stale-if-error, RFC 5861): subscribers keep the last version instead of errors.
  */
 import type { FeedChange, FeedStore, RenderedFeed } from './store/feed-store';
 
@@ -17,6 +22,8 @@ export interface CachedFeed {
   etag: string;
   /** Epoch ms, whole seconds. */
   lastModified: number;
+  /** See `RenderedFeed.lastModifiedShared`. */
+  lastModifiedShared: boolean;
   /** `Last-Modified` as written (RFC 9110 §5.6.7 IMF-fixdate). */
   lastModifiedHttp: string;
   /**
@@ -40,10 +47,18 @@ const FEED_HEADERS = {
 export interface FeedCacheOptions {
   /** Bodies kept per instance; least recently used go first. */
   maxBytes: number;
+  /** Epoch ms. */
+  clock?: () => number;
+  /** How long an id the store did not know is answered 404 without asking again. */
+  missingTtlMs?: number;
+  /** Unknown ids remembered at most. */
+  maxMissing?: number;
+  /** A read failed and a stale copy was served instead. */
+  onStaleServed?: (error: unknown) => void;
 }
 
 function toCached(feed: RenderedFeed): CachedFeed {
-  const body = Buffer.from(feed.ics, 'utf8');
+  const body = feed.body;
   const lastModifiedHttp = new Date(feed.lastModified).toUTCString();
   const validators = { ETag: feed.etag, 'Last-Modified': lastModifiedHttp };
   const headers = { ...FEED_HEADERS, ...validators, 'Content-Length': String(body.byteLength) };
@@ -55,6 +70,7 @@ function toCached(feed: RenderedFeed): CachedFeed {
     body,
     etag: feed.etag,
     lastModified: feed.lastModified,
+    lastModifiedShared: feed.lastModifiedShared,
     lastModifiedHttp,
     headers,
     notModifiedHeaders,
@@ -66,7 +82,15 @@ function toCached(feed: RenderedFeed): CachedFeed {
 export class FeedCache {
   readonly #store: FeedStore;
   readonly #maxBytes: number;
+  readonly #clock: () => number;
+  readonly #missingTtlMs: number;
+  readonly #maxMissing: number;
+  readonly #onStaleServed: (error: unknown) => void;
   readonly #entries = new Map<string, CachedFeed>();
+  /** Entries from before notifications were lost: served only when the store fails. */
+  readonly #stale = new Set<string>();
+  /** Unknown ids and until when they are known to be unknown (epoch ms). */
+  readonly #missing = new Map<string, number>();
   readonly #idByKey = new Map<number, string>();
   readonly #loading = new Map<string, Promise<CachedFeed | undefined>>();
   readonly #unsubscribe: () => void;
@@ -76,11 +100,16 @@ export class FeedCache {
   constructor(store: FeedStore, options: FeedCacheOptions) {
     this.#store = store;
     this.#maxBytes = options.maxBytes;
+    this.#clock = options.clock ?? Date.now;
+    this.#missingTtlMs = options.missingTtlMs ?? 10_000;
+    this.#maxMissing = options.maxMissing ?? 10_000;
+    this.#onStaleServed = options.onStaleServed ?? (() => {});
     this.#unsubscribe = store.subscribe((change) => this.#invalidate(change));
   }
 
   /** The cached feed, if any (synchronous: the hot path). */
   peek(feedId: string): CachedFeed | undefined {
+    if (this.#stale.has(feedId)) return undefined;
     const entry = this.#entries.get(feedId);
     if (entry) {
       // Least recently used order: Map keeps insertion order.
@@ -90,19 +119,43 @@ export class FeedCache {
     return entry;
   }
 
-  /** Reads the feed from the store (one read for all concurrent callers) and caches it when safe. */
+  /** True when the store said lately that it has no feed with this id (synchronous). */
+  isMissing(feedId: string): boolean {
+    const until = this.#missing.get(feedId);
+    if (until === undefined) return false;
+    if (until > this.#clock()) return true;
+    this.#missing.delete(feedId);
+    return false;
+  }
+
+  /**
+   * Reads the feed from the store (one read for all concurrent callers) and caches it when safe.
+   * When the store fails and an older copy is kept, that copy is the answer.
+   */
   load(feedId: string): Promise<CachedFeed | undefined> {
     const pending = this.#loading.get(feedId);
     if (pending) return pending;
     const epoch = this.#epoch;
     const read = this.#store
       .getRendered(feedId)
-      .then((feed) => {
-        if (!feed) return undefined;
-        const entry = toCached(feed);
-        if (this.#store.live && epoch === this.#epoch) this.#put(feedId, entry);
-        return entry;
-      })
+      .then(
+        (feed) => {
+          const safe = this.#store.live && epoch === this.#epoch;
+          if (!feed) {
+            if (safe) this.#rememberMissing(feedId);
+            return undefined;
+          }
+          const entry = toCached(feed);
+          if (safe) this.#put(feedId, entry);
+          return entry;
+        },
+        (error: unknown) => {
+          const fallback = this.#stale.has(feedId) ? this.#entries.get(feedId) : undefined;
+          if (!fallback) throw error;
+          this.#onStaleServed(error);
+          return fallback;
+        },
+      )
       .finally(() => {
         if (this.#loading.get(feedId) === read) this.#loading.delete(feedId);
       });
@@ -117,6 +170,15 @@ export class FeedCache {
   dispose(): void {
     this.#unsubscribe();
     this.#clear();
+  }
+
+  #rememberMissing(feedId: string): void {
+    this.#missing.delete(feedId);
+    this.#missing.set(feedId, this.#clock() + this.#missingTtlMs);
+    for (const [oldest] of this.#missing) {
+      if (this.#missing.size <= this.#maxMissing) break;
+      this.#missing.delete(oldest);
+    }
   }
 
   #put(feedId: string, entry: CachedFeed): void {
@@ -138,6 +200,7 @@ export class FeedCache {
   #remove(feedId: string): void {
     const entry = this.#entries.get(feedId);
     if (!entry) return;
+    this.#stale.delete(feedId);
     this.#entries.delete(feedId);
     if (this.#idByKey.get(entry.feedKey) === feedId) this.#idByKey.delete(entry.feedKey);
     this.#bytes -= entry.body.byteLength;
@@ -145,7 +208,9 @@ export class FeedCache {
 
   #clear(): void {
     this.#entries.clear();
+    this.#stale.clear();
     this.#idByKey.clear();
+    this.#missing.clear();
     this.#bytes = 0;
   }
 
@@ -154,7 +219,9 @@ export class FeedCache {
     // Reads already under way may return the old version: later callers start their own.
     this.#loading.clear();
     if (change.kind === 'all') {
-      this.#clear();
+      // Any entry may be out of date now, but is still the best answer while the store fails.
+      for (const feedId of this.#entries.keys()) this.#stale.add(feedId);
+      this.#missing.clear();
       return;
     }
     const feedId = this.#idByKey.get(change.feedKey);

@@ -34,6 +34,21 @@ export class RateLimiter {
     this.#maxKeys = maxKeys;
   }
 
+  /** Whether `key` could take one now, without taking it. */
+  check(key: string): RateDecision {
+    const bucket = this.#buckets.get(key);
+    if (!bucket) return { allowed: true, retryAfterSeconds: 0 };
+    const { burst, perMinute } = this.#limit;
+    const perMs = perMinute / 60_000;
+    const tokens = Math.min(burst, bucket.tokens + Math.max(0, this.#clock() - bucket.at) * perMs);
+    if (tokens >= 1) return { allowed: true, retryAfterSeconds: 0 };
+    const wait = perMs > 0 ? (1 - tokens) / perMs : Infinity;
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil(Math.min(wait, 86_400_000) / 1000)),
+    };
+  }
+
   take(key: string): RateDecision {
     const { burst, perMinute } = this.#limit;
     const now = this.#clock();

@@ -3,16 +3,20 @@
  * Returns a handle whose `close()` shuts down gracefully: stop accepting, let in-flight requests
  * finish (up to a deadline), then close the database.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
+import { DataDirLockedError, lockDataDir } from './data-lock';
 import { getRequestListener } from '@hono/node-server';
-import { createApp } from './app';
+import { createApp, TOO_LARGE_MESSAGE } from './app';
+import { MAX_BODY_BYTES } from './feed-body';
 import { FeedCache } from './feed-cache';
 import { createFeedFastPath } from './feed-response';
 import type { ServerEnv } from './env';
-import { redact } from './logger';
+import { capConnectionsPerClient, handleEarlyReplies } from './http-guard';
+import { createErrorThrottle, redact } from './logger';
+import { createWorkerRenderer, inlineRenderer } from './renderer';
 import type { Logger } from './logger';
 import { openFeedStore } from './store/feed-store';
 import type { FeedStore } from './store/feed-store';
@@ -33,50 +37,34 @@ export class StartError extends Error {
   override name = 'StartError';
 }
 
-/**
- * One embedded database, one process: PGlite has no lock of its own, and two processes writing
- * one data directory would corrupt it. A lock file next to it holds the owner's pid; a lock left
- * by a process that no longer exists (killed) is taken over.
- */
-function lockDataDir(dataDir: string, pid: number): () => void {
-  const lockFile = `${dataDir}.lock`;
-  mkdirSync(dirname(lockFile), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lockFile, String(pid), { flag: 'wx' });
-      return () => rmSync(lockFile, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(lockFile, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== pid && isAlive(owner)) {
-        throw new StartError(
-          `${dataDir} is in use by another Ironstride server (pid ${owner}); stop it or choose another --data directory`,
-        );
-      }
-      rmSync(lockFile, { force: true });
-    }
-  }
-  throw new StartError(`cannot lock ${dataDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Opens the store the environment names: PostgreSQL when `databaseUrl` is set, else embedded. */
+/**
+ * The data directory's real path: through a symlink to the directory it names (so the lock is
+ * the same for every path to it), created when missing.
+ */
+function resolveDataDir(dataDir: string): string {
+  const absolute = resolve(dataDir);
+  try {
+    if (!existsSync(absolute)) mkdirSync(absolute, { recursive: true });
+    return realpathSync(absolute);
+  } catch (error) {
+    throw new StartError(
+      `cannot use ${dataDir} as the data directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` +
+        ' (a symlink must point to an existing directory)',
+      { cause: error },
+    );
+  }
+}
+
 export async function openStore(
   env: ServerEnv,
   logger: Logger,
+  onLockLost: () => void = () => {},
 ): Promise<{ store: FeedStore; database: string; release: () => void }> {
   let sql: SqlClient;
   let database: string;
@@ -88,10 +76,23 @@ export async function openStore(
     });
     database = 'PostgreSQL';
   } else {
-    const dataDir = resolve(env.dataDir);
-    release = lockDataDir(dataDir, process.pid);
+    const dataDir = resolveDataDir(env.dataDir);
+    mkdirSync(dirname(dataDir), { recursive: true });
     try {
-      mkdirSync(dataDir, { recursive: true });
+      const lock = await lockDataDir(dataDir, {
+        onLost: () => {
+          logger.error('another server took over the data directory; stopping', {
+            dir: env.dataDir,
+          });
+          onLockLost();
+        },
+      });
+      release = () => lock.release();
+    } catch (error) {
+      if (error instanceof DataDirLockedError) throw new StartError(error.message);
+      throw error;
+    }
+    try {
       sql = await openEmbeddedSql(dataDir);
     } catch (error) {
       release();
@@ -109,22 +110,62 @@ export async function openStore(
   }
 }
 
-export async function startServer(env: ServerEnv, logger: Logger): Promise<RunningServer> {
-  const { store, database, release } = await openStore(env, logger);
+export interface StartOptions {
+  /**
+   * Prepare PUT bodies on the event loop instead of the worker thread: only for the bench,
+   * which measures what that costs the loop.
+   */
+  renderInline?: boolean;
+}
+
+export async function startServer(
+  env: ServerEnv,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  // Losing the lock means another server writes the directory now: stop serving from it at once.
+  const lost = { close: () => {} };
+  const { store, database, release } = await openStore(env, logger, () => lost.close());
   // The app needs the public URL, which defaults to the bound port (unknown before listening
   // when the port is 0), so requests are handed to it through this indirection.
   const ready: { app?: ReturnType<typeof createApp> } = {};
-  const cache = new FeedCache(store, { maxBytes: env.cacheBytes });
+  const failures = createErrorThrottle(logger);
+  const cache = new FeedCache(store, {
+    maxBytes: env.cacheBytes,
+    onStaleServed: (error) =>
+      failures.error('database unavailable; served a stale copy of a feed', {
+        error: redact(String(error)),
+      }),
+  });
+  const renderer = options.renderInline ? inlineRenderer : createWorkerRenderer();
   const fastPath = createFeedFastPath(cache, logger);
   const honoListener = getRequestListener(
     (request, bindings) =>
       ready.app ? ready.app.fetch(request, bindings) : new Response(null, { status: 503 }),
-    { hostname: env.host },
+    // Hono's own clean-up destroys a connection 500 ms after a reply that left its body unread;
+    // http-guard.ts decides instead (drain within the limit, or close after a 413).
+    { hostname: env.host, autoCleanupIncoming: false },
   );
-  // Cached feed GETs are answered before Hono (see feed-response.ts); everything else is Hono's.
-  const server = createServer((req, res) => {
-    if (!fastPath(req, res)) void honoListener(req, res);
+  const tooLarge = JSON.stringify({
+    error: { code: 'body-too-large', message: TOO_LARGE_MESSAGE, maxBytes: MAX_BODY_BYTES },
   });
+  // Cached feed GETs are answered before Hono (see feed-response.ts); everything else is Hono's.
+  const server = createServer(
+    {
+      headersTimeout: env.headersTimeoutMs,
+      // Node's whole-request deadline backs up the app's body deadline (read-body.ts).
+      requestTimeout: env.headersTimeoutMs + env.bodyTimeoutMs,
+      keepAliveTimeout: env.keepAliveTimeoutMs,
+      // Deadlines are checked this often (Node's default, 30 s, would blur a 10 s deadline).
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      if (fastPath(req, res)) return;
+      if (handleEarlyReplies(req, res, { maxBodyBytes: MAX_BODY_BYTES }, tooLarge)) return;
+      void honoListener(req, res);
+    },
+  );
+  capConnectionsPerClient(server, env.maxConnectionsPerClient);
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
@@ -134,6 +175,7 @@ export async function startServer(env: ServerEnv, logger: Logger): Promise<Runni
       });
     });
   } catch (error) {
+    await renderer.close();
     await store.close().catch(() => {});
     release();
     const code = (error as NodeJS.ErrnoException).code;
@@ -152,12 +194,14 @@ export async function startServer(env: ServerEnv, logger: Logger): Promise<Runni
     store,
     logger,
     cache,
+    renderer,
     config: {
       publicUrl,
       extensionIds: env.extensionIds,
       trustProxyHops: env.trustProxyHops,
       limits: env.limits,
       cacheBytes: env.cacheBytes,
+      bodyTimeoutMs: env.bodyTimeoutMs,
     },
   });
 
@@ -175,10 +219,12 @@ export async function startServer(env: ServerEnv, logger: Logger): Promise<Runni
         });
         server.closeIdleConnections();
       });
+      await renderer.close();
       await store.close();
       release();
     })();
     return closing;
   };
+  lost.close = () => void close();
   return { url, publicUrl, database, close };
 }

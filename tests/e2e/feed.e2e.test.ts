@@ -209,6 +209,47 @@ describe('subscribable feed', () => {
     );
   });
 
+  it('publishes 120 accepted sessions from the extension, and the feed has every one', async () => {
+    await ext.send('createFeed', { serverUrl: server.url });
+    const popup = await ext.openPopup();
+    await planAndAcceptNextWeek(popup);
+    // A season's worth: the two accepted sessions, and the same on each of the 59 days before.
+    const worker = await ext.serviceWorker();
+    const seeded = await worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      const { plan } = (await chrome.storage.local.get('plan')) as {
+        plan: { sessions: { id: string; status: string; start: number; end: number }[] };
+      };
+      const accepted = plan.sessions.filter((s) => s.status === 'accepted');
+      const copies = accepted.flatMap((s) =>
+        Array.from({ length: 59 }, (_, k) => ({
+          ...s,
+          id: `${s.id}-d${k + 1}`,
+          start: s.start - (k + 1) * 86_400_000,
+          end: s.end - (k + 1) * 86_400_000,
+        })),
+      );
+      await chrome.storage.local.set({
+        plan: { ...plan, sessions: [...plan.sessions, ...copies] },
+      });
+      return accepted.length + copies.length;
+    });
+    expect(seeded).toBe(120);
+    await popup.getByRole('button', { name: 'Publish', exact: true }).click();
+    const line = popup.locator('#feed-status');
+    await expect
+      .poll(() => line.innerText(), { timeout: 30_000 })
+      .toMatch(/^Published 120 sessions · feed updated \d\d:\d\d$/);
+    const fetched = await curl(await storedLink());
+    expect(fetched.status).toBe(200);
+    const stored = [...(await storedSessions(ext)).values()].filter((s) => s.status === 'accepted');
+    const icalJs = readWithIcalJs(fetched.text);
+    expect(icalJs.events).toHaveLength(120);
+    expect(icalJs.events.map((e) => e.uid).sort()).toEqual(
+      stored.map((s) => sessionUid(s.id)).sort(),
+    );
+  });
+
   it('offers the link selected for Ctrl+C when the clipboard refuses', async () => {
     await ext.send('createFeed', { serverUrl: server.url });
     const options = await ext.openOptions({

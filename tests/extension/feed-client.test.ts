@@ -26,7 +26,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
   otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
-});
+  // Starting an embedded database takes seconds, more on a busy machine.
+}, 60_000);
 
 afterAll(async () => {
   other?.closeAllConnections();
@@ -168,6 +169,29 @@ describe('createFeedClient against the feed server', () => {
         status: 413,
         message: expect.stringMatching(/at most 1000 sessions; this body has 1001/),
       },
+    });
+  });
+
+  it('learns the server’s byte limit from a 413 for a body over it', async () => {
+    const feed = await newFeed();
+    const sessions = Array.from({ length: 40 }, (_, i) => ({
+      ...session(i),
+      description: 'x'.repeat(9_000),
+      reasons: Array.from({ length: 12 }, () => 'r'.repeat(480)),
+    }));
+    const body = JSON.stringify({
+      name: 'Strength · Ironstride',
+      timezone: 'Europe/London',
+      sessions,
+    });
+    const padded = body.replace(
+      '"sessions"',
+      `"padding":"${'p'.repeat(4 * 1024 * 1024)}","sessions"`,
+    );
+    const result = await client.publish(feed, padded);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', status: 413, maxBytes: 4 * 1024 * 1024 },
     });
   });
 

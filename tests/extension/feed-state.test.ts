@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildSession, describeSession } from '../../src/core/exercises';
 import { planSessionJsonSchema } from '../../src/core/plan/plan-json';
-import { buildFeedBody, FEED_NAME } from '../../src/extension/feed/body';
-import { shouldPublish } from '../../src/extension/feed/publisher';
+import { buildFeedBody, FEED_MAX_BODY_BYTES, FEED_NAME } from '../../src/extension/feed/body';
+import { byteBudget, shouldPublish } from '../../src/extension/feed/publisher';
+import { MAX_BODY_BYTES } from '../../src/server/feed-body';
 import type { FeedConnection, FeedPublishState } from '../../src/extension/feed/storage';
 import { feedStatusLine, formatUpdatedAt } from '../../src/extension/feed/view';
 import type { StoredSession } from '../../src/extension/storage';
@@ -65,18 +66,9 @@ describe('buildFeedBody', () => {
     expect(body.timezone).toBe(ZONE);
     expect(count).toBe(2);
     const [first] = body.sessions as Record<string, unknown>[];
+    // The description carries the exercises and the reasons as a calendar shows them.
     expect(Object.keys(first!).sort()).toEqual(
-      [
-        'description',
-        'end',
-        'exercises',
-        'id',
-        'load',
-        'phase',
-        'reasons',
-        'start',
-        'title',
-      ].sort(),
+      ['description', 'end', 'id', 'load', 'start', 'title'].sort(),
     );
     expect(first).toMatchObject({
       id: 's20270503-0',
@@ -113,6 +105,55 @@ describe('buildFeedBody', () => {
   });
 });
 
+describe('buildFeedBody within a byte limit', () => {
+  const many = Array.from({ length: 30 }, (_, i) =>
+    makeStored(0, {
+      id: `s-${String(i).padStart(2, '0')}`,
+      start: NOW - (30 - i) * DAY,
+      end: NOW - (30 - i) * DAY + 40 * 60_000,
+    }),
+  );
+
+  it('keeps the newest sessions that fit, and counts the ones left out', () => {
+    const full = buildFeedBody(many, ZONE, NOW);
+    const cut = buildFeedBody(many, ZONE, NOW, Math.floor(full.bytes / 2));
+    expect(full.omitted).toBe(0);
+    expect(cut.bytes).toBeLessThanOrEqual(Math.floor(full.bytes / 2));
+    expect(cut.count + cut.omitted).toBe(30);
+    expect((cut.body.sessions as { id: string }[]).map((s) => s.id)).toEqual(
+      many.slice(cut.omitted).map((s) => s.id),
+    );
+    expect(new TextEncoder().encode(cut.text).length).toBe(cut.bytes);
+    expect(JSON.parse(cut.text)).toEqual(cut.body);
+  });
+
+  it('never cuts to an empty feed: the newest session stays even when it alone is too large', () => {
+    const cut = buildFeedBody(many, ZONE, NOW, 10);
+    expect(cut.count).toBe(1);
+    expect((cut.body.sessions as { id: string }[])[0]!.id).toBe('s-29');
+  });
+
+  it('sends the exercises and reasons when a session has no description', () => {
+    const bare = makeStored(0, { description: '' });
+    const [session] = buildFeedBody([bare], ZONE, NOW).body.sessions as Record<string, unknown>[];
+    expect(session).toHaveProperty('exercises');
+    expect(session).toHaveProperty('reasons');
+  });
+});
+
+describe('byteBudget', () => {
+  it('trusts a limit a 413 taught for a day, then tries the full size again', () => {
+    const limit = { maxBytes: 100_000, at: NOW };
+    expect(byteBudget({}, NOW)).toBe(FEED_MAX_BODY_BYTES);
+    expect(byteBudget({ limit }, NOW + DAY - 1)).toBe(100_000);
+    expect(byteBudget({ limit }, NOW + DAY)).toBe(FEED_MAX_BODY_BYTES);
+  });
+
+  it('mirrors the server’s limit', () => {
+    expect(FEED_MAX_BODY_BYTES).toBe(MAX_BODY_BYTES);
+  });
+});
+
 describe('shouldPublish', () => {
   const failure = (kind: NonNullable<FeedPublishState['failure']>['kind'], hash = 'h1') => ({
     failure: { hash, at: NOW, kind, message: '…', attempts: 1 },
@@ -141,6 +182,20 @@ describe('shouldPublish', () => {
     ['feed gone, sessions changed', failure('not-found', 'h0'), 'alarm', false],
   ])('%s → %s', (_name, state, mode, expected) => {
     expect(shouldPublish(state, 'h1', mode)).toBe(expected);
+  });
+
+  it('retries a refused body on the alarm after 1, 2, 4… hours, at most a day', () => {
+    const HOUR = 3_600_000;
+    const refused = (attempts: number) => ({
+      failure: { hash: 'h1', at: NOW, kind: 'refused' as const, message: '…', attempts },
+    });
+    expect(shouldPublish(refused(1), 'h1', 'alarm', NOW + HOUR - 1)).toBe(false);
+    expect(shouldPublish(refused(1), 'h1', 'alarm', NOW + HOUR)).toBe(true);
+    expect(shouldPublish(refused(3), 'h1', 'alarm', NOW + 3 * HOUR)).toBe(false);
+    expect(shouldPublish(refused(3), 'h1', 'alarm', NOW + 4 * HOUR)).toBe(true);
+    expect(shouldPublish(refused(20), 'h1', 'alarm', NOW + DAY)).toBe(true);
+    // Not at a start of the worker: only the alarm retries the same body.
+    expect(shouldPublish(refused(1), 'h1', 'start', NOW + DAY)).toBe(false);
   });
 });
 
@@ -200,6 +255,26 @@ describe('feedStatusLine', () => {
         },
       },
       'Not published: This browser’s feed key was refused — create a new feed in Settings.',
+      'error',
+    ],
+    [
+      'published, the oldest left out',
+      { published: { hash: 'h1', count: 2, at: NOW - 3_600_000, omitted: 3 } },
+      'Published the newest 2 sessions · feed updated 05:00 · the oldest 3 did not fit in what the feed server takes',
+      'warn',
+    ],
+    [
+      'a refused body',
+      {
+        failure: {
+          hash: 'h1',
+          at: NOW,
+          kind: 'refused',
+          message: 'The feed server refused to publish the sessions: sessions[0].title: …',
+          attempts: 1,
+        },
+      },
+      'Not published: The feed server refused to publish the sessions: sessions[0].title: … Ironstride sends the sessions again when they change, and tries again in a few hours.',
       'error',
     ],
   ])('%s', (_name, publish, text, tone) => {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { readIcs, sessionUid } from '../../src/calendar/ics';
@@ -18,7 +20,8 @@ let server: TestFeedServer;
 
 beforeAll(async () => {
   server = await startFeedServer();
-});
+  // Starting an embedded database takes seconds, more on a busy machine.
+}, 60_000);
 
 afterAll(async () => {
   await server?.dispose();
@@ -263,6 +266,63 @@ describe('subscribable feed', () => {
     expect(setup.network.requests).toEqual([]);
     await setup.service.runFeedPublish({ retry: true });
     expect(setup.network.requests).toEqual([]);
+  });
+
+  it('behind a proxy that takes less (413 without a limit): sends the newest sessions that fit and says what was left out', async () => {
+    // A proxy in front of the real server refusing bodies over 3 KB, as nginx's
+    // client_max_body_size does: an HTML 413 that names no limit.
+    const proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (body.length > 3 * 1024) {
+          res.writeHead(413, { 'content-type': 'text/html' }).end('<html>413</html>');
+          return;
+        }
+        void fetch(`${server.url}${req.url}`, {
+          method: req.method,
+          headers: Object.fromEntries(
+            Object.entries(req.headers).filter(
+              (e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'host',
+            ),
+          ),
+          ...(body.length > 0 ? { body } : {}),
+        }).then(async (answer) => {
+          res.writeHead(answer.status, {
+            'content-type': answer.headers.get('content-type') ?? '',
+          });
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        });
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const setup = setupFeed();
+      const [first, second] = await plannedRunner(setup);
+      await setup.handlers.createFeed({ serverUrl: proxyUrl });
+      await setup.handlers.acceptSession({ sessionId: first!.id });
+      await setup.handlers.acceptSession({ sessionId: second!.id });
+      setup.network.requests.length = 0;
+
+      const view = await setup.handlers.publishFeed({});
+
+      // The whole body was refused, then the newest session alone went through, at once.
+      expect(setup.network.requests).toEqual(['PUT /api/feeds/:id', 'PUT /api/feeds/:id']);
+      expect(view.feed?.status).toEqual({
+        text: 'Published the newest 1 session · feed updated 06:00 · the oldest 1 did not fit in what the feed server takes',
+        tone: 'warn',
+      });
+      const { subscribeUrl } = (await loadFeedConnection())!;
+      const ids = readFeed((await download(subscribeUrl)).text).map((e) => e.ironstrideSessionId);
+      const newest = [first!, second!].sort((a, b) => b.start - a.start)[0]!;
+      expect(ids).toEqual([newest.id]);
+      expect((await loadPublishState()).limit?.maxBytes).toBeLessThan(3 * 1024);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('an unreachable server: a clear message, nothing lost, published when it is back (hourly retry)', async () => {

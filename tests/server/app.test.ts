@@ -4,12 +4,14 @@ import type { FeedStore } from '../../src/server/store/feed-store';
 import {
   captureLogger,
   createFeed,
+  JSON_TYPE,
   makeApp,
   makeBody,
   makeClock,
   makeSession,
   openTestStores,
   put,
+  TEST_CONFIG,
 } from './helpers';
 import type { TestStores } from './helpers';
 
@@ -18,7 +20,8 @@ let store: FeedStore;
 beforeAll(async () => {
   stores = await openTestStores('embedded', 'app');
   store = await stores.open();
-});
+  // Starting an embedded database takes seconds, more on a busy machine.
+}, 60_000);
 afterAll(async () => {
   await stores.close();
 });
@@ -66,7 +69,10 @@ describe('CORS', () => {
       'http://localhost:3000',
     ]) {
       expect((await preflight(app, origin)).headers.get('access-control-allow-origin')).toBeNull();
-      const res = await app.request('/api/feeds', { method: 'POST', headers: { Origin: origin } });
+      const res = await app.request('/api/feeds', {
+        method: 'POST',
+        headers: { Origin: origin, ...JSON_TYPE },
+      });
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
   });
@@ -101,12 +107,10 @@ describe('rate limits', () => {
     const clock = makeClock();
     const app = makeApp(store, {
       clock,
-      config: {
-        limits: { create: { burst: 2, perMinute: 1 }, write: { burst: 100, perMinute: 100 } },
-      },
+      config: { limits: { ...TEST_CONFIG.limits, create: { burst: 2, perMinute: 1 } } },
     });
     const create = (address: string) =>
-      app.request('/api/feeds', { method: 'POST' }, fromAddress(address));
+      app.request('/api/feeds', { method: 'POST', headers: JSON_TYPE }, fromAddress(address));
     expect((await create('198.51.100.1')).status).toBe(201);
     expect((await create('198.51.100.1')).status).toBe(201);
     const refused = await create('198.51.100.1');
@@ -120,13 +124,13 @@ describe('rate limits', () => {
   });
 
   it('trusts X-Forwarded-For only when told how many proxies are in front', async () => {
-    const limits = { create: { burst: 1, perMinute: 0 }, write: { burst: 100, perMinute: 100 } };
+    const limits = { ...TEST_CONFIG.limits, create: { burst: 1, perMinute: 0 } };
     const direct = makeApp(store, { config: { limits } });
     const viaProxy = makeApp(store, { config: { limits, trustProxyHops: 1 } });
     const create = (app: typeof direct, forwarded: string) =>
       app.request(
         '/api/feeds',
-        { method: 'POST', headers: { 'X-Forwarded-For': forwarded } },
+        { method: 'POST', headers: { 'X-Forwarded-For': forwarded, ...JSON_TYPE } },
         fromAddress('10.0.0.1'),
       );
     // Untrusted: the header is ignored, so a client can't dodge the limit by forging it.
@@ -138,25 +142,143 @@ describe('rate limits', () => {
     expect((await create(viaProxy, '203.0.113.2')).status).toBe(201);
   });
 
-  it('limits writes per client and feed', async () => {
+  it('gives each client one write budget across all its feeds', async () => {
     const app = makeApp(store, {
-      config: {
-        limits: { create: { burst: 100, perMinute: 100 }, write: { burst: 2, perMinute: 1 } },
-      },
+      config: { limits: { ...TEST_CONFIG.limits, write: { burst: 2, perMinute: 1 } } },
     });
-    const { feedId, writeToken } = await createFeed(app);
+    const feeds = [await createFeed(app), await createFeed(app), await createFeed(app)];
     const body = JSON.stringify(makeBody([makeSession(1)]));
-    const send = (address: string) =>
+    const send = (feed: (typeof feeds)[number], address: string) =>
       app.request(
-        `/api/feeds/${feedId}`,
-        { method: 'PUT', headers: { Authorization: `Bearer ${writeToken}` }, body },
+        `/api/feeds/${feed.feedId}`,
+        { method: 'PUT', headers: { Authorization: `Bearer ${feed.writeToken}` }, body },
         fromAddress(address),
       );
-    expect((await send('192.0.2.1')).status).toBe(200);
-    expect((await send('192.0.2.1')).status).toBe(200);
-    expect((await send('192.0.2.1')).status).toBe(429);
-    // Someone else hammering the feed's URL does not use up its owner's writes.
-    expect((await send('192.0.2.99')).status).toBe(200);
+    expect((await send(feeds[0]!, '192.0.2.1')).status).toBe(200);
+    expect((await send(feeds[1]!, '192.0.2.1')).status).toBe(200);
+    // A third feed is no fresh budget.
+    expect((await send(feeds[2]!, '192.0.2.1')).status).toBe(429);
+    // Another client is not affected.
+    expect((await send(feeds[2]!, '192.0.2.99')).status).toBe(200);
+  });
+
+  it('limits failed authentications per client, then refuses before any lookup', async () => {
+    let lookups = 0;
+    const counting = withStore({
+      authorize: (...args) => {
+        lookups += 1;
+        return store.authorize(...args);
+      },
+    });
+    const app = makeApp(counting, {
+      config: { limits: { ...TEST_CONFIG.limits, authFailures: { burst: 3, perMinute: 1 } } },
+    });
+    const { feedId, writeToken } = await createFeed(app);
+    const wrong = (token: string, address = '192.0.2.7') =>
+      app.request(
+        `/api/feeds/${feedId}`,
+        { method: 'PUT', headers: { Authorization: `Bearer ${token}` }, body: '{}' },
+        fromAddress(address),
+      );
+    for (let i = 0; i < 3; i++) expect((await wrong(`wrong-token-${i}`)).status).toBe(401);
+    const before = lookups;
+    const refused = await wrong('wrong-token-4');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect(lookups).toBe(before);
+    // Even the right token waits: the client is the one throttled, not the token.
+    expect((await wrong(writeToken)).status).toBe(429);
+    expect((await wrong(writeToken, '192.0.2.8')).status).toBe(400);
+  });
+});
+
+describe('authentication before the body', () => {
+  /** A body that records whether anything read it. */
+  function watchedBody() {
+    const state = { pulled: false };
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          state.pulled = true;
+          controller.enqueue(new TextEncoder().encode(JSON.stringify(makeBody([makeSession(1)]))));
+          controller.close();
+        },
+      },
+      // Nothing is pulled ahead of a reader.
+      { highWaterMark: 0 },
+    );
+    return { stream, state };
+  }
+
+  it.each([
+    ['a wrong token', 'Bearer not-the-token', 401],
+    ['no token', undefined, 401],
+  ])('answers %s without reading the body', async (_label, authorization, status) => {
+    const app = makeApp(store);
+    const { feedId } = await createFeed(app);
+    const { stream, state } = watchedBody();
+    const res = await app.request(`/api/feeds/${feedId}`, {
+      method: 'PUT',
+      headers: authorization ? { Authorization: authorization } : {},
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(status);
+    expect(state.pulled).toBe(false);
+  });
+
+  it('answers an unknown feed 404 without reading the body', async () => {
+    const app = makeApp(store);
+    const { stream, state } = watchedBody();
+    const res = await app.request('/api/feeds/AAAAAAAAAAAAAAAAAAAAAAAA', {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer some-token' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(404);
+    expect(state.pulled).toBe(false);
+  });
+
+  it('answers 413 from Content-Length alone, naming the limit', async () => {
+    const app = makeApp(store);
+    const { feedId, writeToken } = await createFeed(app);
+    const res = await app.request(`/api/feeds/${feedId}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${writeToken}`, 'Content-Length': String(5 * 2 ** 20) },
+      body: '{}',
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({
+      code: 'body-too-large',
+      maxBytes: 4 * 1024 * 1024,
+    });
+  });
+});
+
+describe('POST /api/feeds from web pages', () => {
+  it.each([
+    ['text/plain (a "simple" cross-site request)', { 'Content-Type': 'text/plain' }, 415],
+    ['a form', { 'Content-Type': 'application/x-www-form-urlencoded' }, 415],
+    ['no Content-Type', {}, 415],
+    ['JSON from a web origin', { ...JSON_TYPE, Origin: 'https://evil.example' }, 403],
+    ['JSON from Origin: null', { ...JSON_TYPE, Origin: 'null' }, 403],
+  ])('refuses %s', async (_label, headers, status) => {
+    const res = await makeApp(store).request('/api/feeds', { method: 'POST', headers });
+    expect(res.status).toBe(status);
+    expect((await res.json()).error.message).toMatch(/application\/json|extension/);
+  });
+
+  it.each([
+    ['curl (JSON, no Origin)', JSON_TYPE],
+    ['curl with a charset', { 'Content-Type': 'application/json; charset=utf-8' }],
+    [
+      'the extension',
+      { ...JSON_TYPE, Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
+    ],
+  ])('creates for %s', async (_label, headers) => {
+    const res = await makeApp(store).request('/api/feeds', { method: 'POST', headers });
+    expect(res.status).toBe(201);
   });
 });
 
@@ -166,7 +288,7 @@ describe('errors', () => {
     const secret =
       'connect to postgres://admin:hunter2@10.0.0.5/feeds failed near tokenAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     const failing = withStore({
-      replaceFeed: () => Promise.reject(new Error(secret)),
+      writeVersion: () => Promise.reject(new Error(secret)),
     });
     const app = makeApp(failing, { logger });
     const { feedId, writeToken } = await createFeed(app);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runServe } from '../../src/cli/commands/serve';
 import { runCliForTest } from '../helpers/cli';
+import { JSON_TYPE } from './helpers';
 
 describe('cli serve', () => {
   it('starts the feed server, prints where, and stops when asked', async () => {
@@ -25,7 +26,8 @@ describe('cli serve', () => {
       },
       () => stopped,
     );
-    const deadline = Date.now() + 20_000;
+    // Builds the server when its bundle is stale, then starts an embedded database: slow on a busy machine.
+    const deadline = Date.now() + 90_000;
     while (!out.includes('\n') && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
     const match =
@@ -34,12 +36,14 @@ describe('cli serve', () => {
       );
     expect(match, out).not.toBeNull();
     const url = match![1]!;
-    const created = await (await fetch(`${url}/api/feeds`, { method: 'POST' })).json();
+    const created = await (
+      await fetch(`${url}/api/feeds`, { method: 'POST', headers: JSON_TYPE })
+    ).json();
     expect(created.subscribeUrl).toBe(`${url}/feeds/${created.feedId}.ics`);
     expect((await fetch(created.subscribeUrl)).status).toBe(200);
     stop();
     expect(await exit).toBe(0);
-  }, 30_000);
+  }, 120_000);
 
   it('refuses a port that is not a number, on one line', async () => {
     const run = await runCliForTest(['serve', '--port', 'eighty']);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWithIcalJs } from './feed-api-contract';
-import { createPgSchema, describePostgres } from './helpers';
+import { createPgSchema, describePostgres, JSON_TYPE } from './helpers';
 import { startServerProcess } from './server-process';
 import type { ServerProcess } from './server-process';
 
@@ -108,7 +108,9 @@ function describeCrash(label: string, env: () => Record<string, string>) {
     const first = await startServerProcess(env());
     const feeds: Feed[] = [];
     for (let i = 0; i < 3; i++) {
-      const created = await (await fetch(`${first.url}/api/feeds`, { method: 'POST' })).json();
+      const created = await (
+        await fetch(`${first.url}/api/feeds`, { method: 'POST', headers: JSON_TYPE })
+      ).json();
       feeds.push({ ...created, acked: 0, sent: 0 });
     }
     let running = true;
@@ -168,7 +170,7 @@ function describeCrash(label: string, env: () => Record<string, string>) {
     } finally {
       await third.stop('SIGTERM');
     }
-  }, 60_000);
+  }, 180_000);
 }
 
 describe('crash safety (embedded store)', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,20 +34,44 @@ describe('embedded store on disk', () => {
     second.release();
   });
 
-  it('refuses a data directory another live server holds', async () => {
+  it('refuses a data directory another live server holds, naming it', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'ironstride-data-')), 'data');
     const first = await openStore(envFor(dataDir), silentLogger);
     try {
-      // This process holds it, so pretend to be another process by writing a live foreign pid:
-      // the parent's (vitest's) pid is alive and not ours.
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync(`${dataDir}.lock`, String(process.ppid));
+      // The holder's heartbeat keeps its lock fresh: the newcomer waits, sees it move, refuses.
       await expect(openStore(envFor(dataDir), silentLogger)).rejects.toThrow(
-        /is in use by another Ironstride server/,
+        new RegExp(
+          `${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by another Ironstride server`,
+        ),
       );
     } finally {
       await first.store.close();
       first.release();
     }
+  }, 30_000);
+
+  it('opens a data directory through a symlink', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ironstride-data-'));
+    mkdirSync(join(parent, 'real'));
+    symlinkSync(join(parent, 'real'), join(parent, 'link'));
+    const opened = await openStore(envFor(join(parent, 'link')), silentLogger);
+    try {
+      const app = makeApp(opened.store);
+      const { feedId } = await createFeed(app);
+      expect((await app.request(`/feeds/${feedId}.ics`)).status).toBe(200);
+      // One lock for every path to the directory.
+      expect(existsSync(join(parent, 'real.lock'))).toBe(true);
+    } finally {
+      await opened.store.close();
+      opened.release();
+    }
+  });
+
+  it('names a symlink that points nowhere', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ironstride-data-'));
+    symlinkSync(join(parent, 'missing'), join(parent, 'dangling'));
+    await expect(openStore(envFor(join(parent, 'dangling')), silentLogger)).rejects.toThrow(
+      /cannot use .*dangling as the data directory/,
+    );
   });
 });

@@ -2,12 +2,15 @@
  * SPEC §9 through `app.request(...)`, run once per store (embedded and PostgreSQL): the same
  * expectations must hold on both.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedStore } from '../../src/server/store/feed-store';
 import {
   captureLogger,
   createFeed,
+  JSON_TYPE,
   makeApp,
   makeBody,
   makeClock,
@@ -17,6 +20,8 @@ import {
   put,
 } from './helpers';
 import type { StoreKind, TestApp, TestClock, TestStores } from './helpers';
+
+const FIXTURES = join(__dirname, '../fixtures/feed');
 
 /** Events of a feed as a second, independent parser (ical.js) reads them. */
 export function parseWithIcalJs(ics: string) {
@@ -51,7 +56,8 @@ export function describeFeedApi(kind: StoreKind): void {
       stores = await openTestStores(kind, 'api');
       // The store stamps versions with the same (fixed, per-test) clock as the app.
       store = await stores.open({ clock: () => clock() });
-    });
+      // Starting an embedded database takes seconds, more on a busy machine.
+    }, 60_000);
     afterAll(async () => {
       await stores.close();
     });
@@ -63,7 +69,7 @@ export function describeFeedApi(kind: StoreKind): void {
 
     describe('POST /api/feeds', () => {
       it('creates a feed with an unguessable id, a write token and absolute links', async () => {
-        const res = await app.request('/api/feeds', { method: 'POST' });
+        const res = await app.request('/api/feeds', { method: 'POST', headers: JSON_TYPE });
         expect(res.status).toBe(201);
         expect(res.headers.get('cache-control')).toBe('no-store');
         const body = await res.json();
@@ -176,6 +182,8 @@ export function describeFeedApi(kind: StoreKind): void {
     describe('GET /feeds/:feedId.ics (conditional)', () => {
       async function feedWithSessions() {
         const feed = await createFeed(app);
+        // A second after the feed's creation, so this version owns its Last-Modified second.
+        clock.advance(1000);
         await put(app, feed.feedId, feed.writeToken, makeBody([makeSession(1), makeSession(2)]));
         const res = await app.request(`/feeds/${feed.feedId}.ics`);
         return {
@@ -189,7 +197,7 @@ export function describeFeedApi(kind: StoreKind): void {
       it('sends a strong ETag and Last-Modified', async () => {
         const { etag, lastModified } = await feedWithSessions();
         expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
-        // Created at NOW, replaced in the same second: each version is a second newer than the last.
+        // Replaced a second after its creation at NOW.
         expect(lastModified).toBe(new Date(NOW + 1000).toUTCString());
       });
 
@@ -234,21 +242,34 @@ export function describeFeedApi(kind: StoreKind): void {
         expect(res.status).toBe(200);
       });
 
-      it('serves a new ETag and a later Last-Modified after a PUT, even within the same second', async () => {
+      it('never dates a version after the clock, and still tells versions of one second apart', async () => {
         const { feedId, writeToken, etag, lastModified } = await feedWithSessions();
+        // A second PUT within the same second: Last-Modified stays the current second (RFC 9110
+        // §8.8.2.1: never later than Date), the ETag changes.
         await put(app, feedId, writeToken, makeBody([makeSession(1)]));
         const res = await app.request(`/feeds/${feedId}.ics`, {
           headers: { 'If-None-Match': etag },
         });
         expect(res.status).toBe(200);
         expect(res.headers.get('etag')).not.toBe(etag);
-        expect(Date.parse(res.headers.get('last-modified')!)).toBeGreaterThan(
-          Date.parse(lastModified),
-        );
+        expect(res.headers.get('last-modified')).toBe(lastModified);
+        expect(Date.parse(res.headers.get('last-modified')!)).toBeLessThanOrEqual(clock());
+        // A client holding the first version of that second must not be told it is current.
         const stale = await app.request(`/feeds/${feedId}.ics`, {
           headers: { 'If-Modified-Since': lastModified },
         });
         expect(stale.status).toBe(200);
+        // A second later, a new version owns its second again.
+        clock.advance(1000);
+        await put(app, feedId, writeToken, makeBody([makeSession(2)]));
+        const next = await app.request(`/feeds/${feedId}.ics`);
+        expect(Date.parse(next.headers.get('last-modified')!)).toBe(
+          Date.parse(lastModified) + 1000,
+        );
+        const current = await app.request(`/feeds/${feedId}.ics`, {
+          headers: { 'If-Modified-Since': next.headers.get('last-modified')! },
+        });
+        expect(current.status).toBe(304);
       });
 
       it('answers HEAD with the headers only', async () => {
@@ -494,19 +515,88 @@ export function describeFeedApi(kind: StoreKind): void {
         expect(res.status).toBe(200);
       });
 
-      it('refuses a body over 256 KB with 413', async () => {
+      it('refuses a body over 4 MB with 413, naming the limit', async () => {
         const big = makeBody([makeSession(1, { description: 'x'.repeat(9_000) })]);
-        const padded = JSON.stringify({ ...big, padding: 'y'.repeat(256 * 1024) });
+        const padded = JSON.stringify({ ...big, padding: 'y'.repeat(4 * 1024 * 1024) });
         const { status, error } = await errorOf(padded);
         expect(status).toBe(413);
         expect(error).toEqual({
           code: 'body-too-large',
-          message: 'The body is larger than 256 KB; send fewer or shorter sessions.',
+          message: 'The body is larger than 4 MB; send fewer or shorter sessions.',
+          maxBytes: 4 * 1024 * 1024,
         });
       });
 
+      it('stores a season: 1000 sessions as `plan --format json` prints them', async () => {
+        const season = readFileSync(join(FIXTURES, 'season-1000.json'), 'utf8');
+        expect(Buffer.byteLength(season)).toBeGreaterThan(3 * 1024 * 1024);
+        const res = await put(app, feed.feedId, feed.writeToken, season);
+        expect(res.status).toBe(200);
+        expect((await res.json()).sessions).toBe(1000);
+        const ics = await (await app.request(`/feeds/${feed.feedId}.ics`)).text();
+        expect(parseWithIcalJs(ics)).toHaveLength(1000);
+      });
+
+      it('refuses a NUL in a title with 400 naming the field, and keeps the feed', async () => {
+        await put(app, feed.feedId, feed.writeToken, makeBody([makeSession(1)]));
+        const before = await (await app.request(`/feeds/${feed.feedId}.ics`)).text();
+        const { status, error } = await errorOf(
+          readFileSync(join(FIXTURES, 'nul-title.json'), 'utf8'),
+        );
+        expect(status).toBe(400);
+        expect(error.message).toBe(
+          'sessions[1].title: contains the control character U+0000; remove it',
+        );
+        expect(await (await app.request(`/feeds/${feed.feedId}.ics`)).text()).toBe(before);
+      });
+
+      it.each([
+        ['name', { name: 'Strength\u0007' }, 'name: contains the control character U+0007'],
+        [
+          'a reason',
+          { sessions: [makeSession(1, { reasons: ['ok', 'bad\u001b[31m'] })] },
+          'sessions[0].reasons[1]: contains the control character U+001B',
+        ],
+        [
+          'an exercise cue',
+          {
+            sessions: [
+              makeSession(1, {
+                exercises: [
+                  { name: 'Squat', sets: 3, reps: 5, restSeconds: 60, cue: 'down\u0000' },
+                ],
+              }),
+            ],
+          },
+          'sessions[0].exercises[0].cue: contains the control character U+0000',
+        ],
+      ])('refuses a control character in %s', async (_label, override, message) => {
+        const { status, error } = await errorOf({ ...makeBody([makeSession(1)]), ...override });
+        expect(status).toBe(400);
+        expect(error.message).toContain(message);
+      });
+
+      it.each(
+        (
+          JSON.parse(readFileSync(join(FIXTURES, 'hostile-names.json'), 'utf8')) as {
+            names: string[];
+          }
+        ).names // Names with other control characters are refused (tested above); line breaks are text.
+          .filter((n) => ![...n].some((c) => /\p{Cc}/u.test(c) && !'\t\r\n'.includes(c))),
+      )('keeps every event of a feed named %j', async (name) => {
+        const res = await put(
+          app,
+          feed.feedId,
+          feed.writeToken,
+          makeBody([makeSession(1), makeSession(2)], { name: name.slice(0, 200) }),
+        );
+        expect(res.status).toBe(200);
+        const ics = await (await app.request(`/feeds/${feed.feedId}.ics`)).text();
+        expect(parseWithIcalJs(ics)).toHaveLength(2);
+      });
+
       it('refuses an oversized body sent without Content-Length (chunked) with 413', async () => {
-        const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+        const chunk = new TextEncoder().encode('x'.repeat(1024 * 1024));
         let sent = 0;
         const stream = new ReadableStream<Uint8Array>({
           pull(controller) {

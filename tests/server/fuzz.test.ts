@@ -10,7 +10,8 @@ beforeAll(async () => {
   stores = await openTestStores('embedded', 'fuzz');
   app = makeApp(await stores.open());
   feed = await createFeed(app);
-});
+  // Starting an embedded database takes seconds, more on a busy machine.
+}, 60_000);
 afterAll(async () => {
   await stores.close();
 });

@@ -78,8 +78,13 @@ export const TEST_CONFIG: AppConfig = {
   publicUrl: 'https://feeds.example.test',
   extensionIds: [],
   trustProxyHops: 0,
-  limits: { create: { burst: 1000, perMinute: 1000 }, write: { burst: 1000, perMinute: 1000 } },
+  limits: {
+    create: { burst: 1000, perMinute: 1000 },
+    write: { burst: 1000, perMinute: 1000 },
+    authFailures: { burst: 1000, perMinute: 1000 },
+  },
   cacheBytes: 16 * 1024 * 1024,
+  bodyTimeoutMs: 30_000,
 };
 
 /** A logger that keeps every line, to check what reaches the logs. */
@@ -102,11 +107,14 @@ export function makeApp(
 
 export type TestApp = ReturnType<typeof makeApp>;
 
+/** What creating a feed must send (browsers can't send it cross-site without a preflight). */
+export const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
+
 /** Creates a feed through the API. */
 export async function createFeed(
   app: TestApp,
 ): Promise<{ feedId: string; writeToken: string; subscribeUrl: string; webcalUrl: string }> {
-  const res = await app.request('/api/feeds', { method: 'POST' });
+  const res = await app.request('/api/feeds', { method: 'POST', headers: JSON_TYPE });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
   return res.json();
 }

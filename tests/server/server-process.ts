@@ -37,10 +37,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const url = await new Promise<string>((done, fail) => {
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(
-      () => fail(new Error(`server did not start in 20 s:\n${output}`)),
-      20_000,
-    );
+    const timer = setTimeout(() => {
+      // Not left running (holding its data directory) after the test gave up on it.
+      child.kill('SIGKILL');
+      fail(new Error(`server did not start in 90 s:\n${output}`));
+    }, 90_000);
     lines.on('line', (line) => {
       output += `${line}\n`;
       const entry = JSON.parse(line) as { msg?: string; url?: string };

@@ -8,9 +8,10 @@ import {
   sessionDescription,
 } from '../../src/server/feed-render';
 import type { SequenceState } from '../../src/server/feed-render';
-import { redact } from '../../src/server/logger';
+import { createErrorThrottle, redact } from '../../src/server/logger';
+import { nextVersionTimes } from '../../src/server/store/feed-store';
 import type { FeedChange, FeedStore, RenderedFeed } from '../../src/server/store/feed-store';
-import { makeSession } from './helpers';
+import { captureLogger, makeClock, makeSession } from './helpers';
 
 describe('assignSequences', () => {
   const s = (id: string, start = 0, title = 't') => ({
@@ -53,7 +54,11 @@ describe('sessionDescription', () => {
 });
 
 describe('isNotModified', () => {
-  const current = { etag: '"abc"', lastModified: Date.UTC(2027, 2, 1, 12) };
+  const current = {
+    etag: '"abc"',
+    lastModified: Date.UTC(2027, 2, 1, 12),
+    lastModifiedShared: false,
+  };
   it.each([
     ['"abc"', undefined, true],
     ['W/"abc"', undefined, true],
@@ -66,6 +71,50 @@ describe('isNotModified', () => {
     [undefined, undefined, false],
   ])('If-None-Match %s, If-Modified-Since %s → %s', (inm, ims, expected) => {
     expect(isNotModified(inm, ims, current)).toBe(expected);
+  });
+
+  it('does not answer 304 to the exact second a version shares with the one before', () => {
+    const shared = { ...current, lastModifiedShared: true };
+    expect(isNotModified(undefined, 'Mon, 01 Mar 2027 12:00:00 GMT', shared)).toBe(false);
+    expect(isNotModified(undefined, 'Mon, 01 Mar 2027 12:00:01 GMT', shared)).toBe(true);
+    expect(isNotModified('"abc"', 'Mon, 01 Mar 2027 12:00:00 GMT', shared)).toBe(true);
+  });
+});
+
+describe('nextVersionTimes', () => {
+  it('uses the current second, never a later one, and flags a shared second', () => {
+    const t = Date.UTC(2027, 2, 1, 12);
+    expect(nextVersionTimes(t + 400, undefined)).toEqual({
+      lastModified: t,
+      lastModifiedShared: false,
+    });
+    expect(nextVersionTimes(t + 900, t)).toEqual({ lastModified: t, lastModifiedShared: true });
+    expect(nextVersionTimes(t + 1000, t)).toEqual({
+      lastModified: t + 1000,
+      lastModifiedShared: false,
+    });
+    // Another instance's clock ran ahead: never before the version it replaces.
+    expect(nextVersionTimes(t, t + 5000)).toEqual({
+      lastModified: t + 5000,
+      lastModifiedShared: true,
+    });
+  });
+});
+
+describe('createErrorThrottle', () => {
+  it('logs the first error of an interval and the count of the rest', () => {
+    const { logger, lines } = captureLogger();
+    const clock = makeClock();
+    const throttle = createErrorThrottle(logger, clock, 10_000);
+    for (let i = 0; i < 500; i++) throttle.error('request failed', { route: '/feeds/:file' });
+    expect(lines).toHaveLength(1);
+    clock.advance(10_000);
+    throttle.error('request failed', { route: '/feeds/:file' });
+    expect(lines.map((l) => JSON.parse(l) as { msg: string; count?: number })).toMatchObject([
+      { msg: 'request failed' },
+      { msg: 'more requests failed', count: 499 },
+      { msg: 'request failed' },
+    ]);
   });
 });
 
@@ -134,7 +183,11 @@ describe('FeedCache', () => {
     const listeners: ((c: FeedChange) => void)[] = [];
     const pending: ((feed: RenderedFeed | undefined) => void)[] = [];
     let reads = 0;
-    const store = {
+    const store: {
+      live: boolean;
+      subscribe: (l: (c: FeedChange) => void) => () => void;
+      getRendered: () => Promise<RenderedFeed | undefined>;
+    } = {
       live: true,
       subscribe: (l: (c: FeedChange) => void) => {
         listeners.push(l);
@@ -155,9 +208,10 @@ describe('FeedCache', () => {
   const feed = (feedKey: number, version: number, size = 10): RenderedFeed => ({
     feedKey,
     version,
-    ics: 'x'.repeat(size),
+    body: Buffer.from('x'.repeat(size)),
     etag: `"${feedKey}-${version}"`,
     lastModified: 0,
+    lastModifiedShared: false,
   });
 
   it('does not cache a read that a change overtook', async () => {
@@ -210,7 +264,46 @@ describe('FeedCache', () => {
     fake.change({ kind: 'feed', feedKey: 1 });
     expect([cache.peek('a'), cache.peek('b')?.feedKey]).toEqual([undefined, 2]);
     fake.change({ kind: 'all' });
-    expect(cache.size).toBe(0);
+    expect(cache.peek('b')).toBeUndefined();
+  });
+
+  it('serves the copy it had when the store fails after notifications were lost', async () => {
+    const fake = fakeStore();
+    const served: unknown[] = [];
+    const cache = new FeedCache(fake.store, {
+      maxBytes: 1000,
+      onStaleServed: (e) => served.push(e),
+    });
+    const first = cache.load('a');
+    fake.resolveNext(feed(1, 1));
+    await first;
+    fake.change({ kind: 'all' });
+    expect(cache.peek('a')).toBeUndefined();
+    const failing = fake.store.getRendered;
+    fake.store.getRendered = () => Promise.reject(new Error('database down'));
+    expect((await cache.load('a'))?.version).toBe(1);
+    expect(served).toHaveLength(1);
+    // No copy of another feed: the error is the answer.
+    await expect(cache.load('b')).rejects.toThrow('database down');
+    // Once the store answers again, the fresh version replaces the copy.
+    fake.store.getRendered = failing;
+    const fresh = cache.load('a');
+    fake.resolveNext(feed(1, 2));
+    expect((await fresh)?.version).toBe(2);
+    expect(cache.peek('a')?.version).toBe(2);
+  });
+
+  it('remembers ids the store does not know, for a while', async () => {
+    const fake = fakeStore();
+    const clock = makeClock();
+    const cache = new FeedCache(fake.store, { maxBytes: 1000, clock, missingTtlMs: 5_000 });
+    const loading = cache.load('nope');
+    fake.resolveNext(undefined);
+    expect(await loading).toBeUndefined();
+    expect(cache.isMissing('nope')).toBe(true);
+    expect(cache.isMissing('other')).toBe(false);
+    clock.advance(5_000);
+    expect(cache.isMissing('nope')).toBe(false);
   });
 
   it('evicts the least recently used feeds beyond its byte budget', async () => {

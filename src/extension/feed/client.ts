@@ -25,6 +25,8 @@ export interface FeedError {
   message: string;
   /** The HTTP status, when the server answered. */
   status?: number;
+  /** For a 413: the largest body the server takes, when it said so. */
+  maxBytes?: number;
 }
 
 export type FeedResult<T> = { ok: true; value: T } | { ok: false; error: FeedError };
@@ -43,7 +45,8 @@ export interface PublishedFeed extends FeedLinks {
 
 export interface FeedClient {
   create(serverUrl: string): Promise<FeedResult<CreatedFeed>>;
-  publish(feed: FeedConnection, body: FeedBody): Promise<FeedResult<PublishedFeed>>;
+  /** Sends `body` (or its JSON text, already serialised) as the feed's new version. */
+  publish(feed: FeedConnection, body: FeedBody | string): Promise<FeedResult<PublishedFeed>>;
   rotate(feed: FeedConnection): Promise<FeedResult<FeedLinks>>;
   remove(feed: FeedConnection): Promise<FeedResult<null>>;
 }
@@ -68,7 +71,11 @@ const publishedSchema = linksSchema.extend({
   version: z.number().int(),
 });
 const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    maxBytes: z.number().int().positive().optional(),
+  }),
 });
 
 /** The webcal:// form of a subscribe link: what the server sends, or derived from the https one. */
@@ -95,11 +102,13 @@ async function describeFailure(
   const status = response.status;
   let serverMessage: string | undefined;
   let code: string | undefined;
+  let maxBytes: number | undefined;
   try {
     const parsed = errorBodySchema.safeParse(await response.json());
     if (parsed.success) {
       serverMessage = short(parsed.data.error.message);
       code = parsed.data.error.code;
+      maxBytes = parsed.data.error.maxBytes;
     }
   } catch {
     // Not JSON: a proxy's error page, or not an Ironstride server at all.
@@ -130,7 +139,8 @@ async function describeFailure(
     return {
       kind: 'refused',
       status,
-      message: `The feed server refused to ${what}: ${serverMessage ?? `HTTP ${status}`}`,
+      message: `The feed server refused to ${what}: ${serverMessage ?? (status === 413 ? 'the sessions are more than it takes in one go (HTTP 413)' : `HTTP ${status}`)}`,
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
     };
   }
   if (status === 429) {
@@ -161,7 +171,7 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
   async function request<T>(
     serverUrl: string,
     path: string,
-    init: { method: string; token?: string; body?: FeedBody },
+    init: { method: string; token?: string; body?: FeedBody | string | Record<string, never> },
     what: string,
     read: (response: Response) => Promise<FeedResult<T>>,
   ): Promise<FeedResult<T>> {
@@ -173,7 +183,9 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
       response = await fetchFn(`${serverUrl}${path}`, {
         method: init.method,
         headers,
-        ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+        ...(init.body
+          ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
+          : {}),
         // Nothing of the browser's (cookies) goes along; nothing is cached.
         credentials: 'omit',
         cache: 'no-store',
@@ -231,7 +243,8 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
       request(
         serverUrl,
         '/api/feeds',
-        { method: 'POST' },
+        // JSON, so a browser asks first (CORS preflight): the server refuses creates that don't.
+        { method: 'POST', body: {} },
         'create a feed',
         json(serverUrl, createdSchema, (v) => ({ ...withWebcal(v), writeToken: v.writeToken })),
       ),

@@ -19,8 +19,9 @@
  * holds up the popup.
  */
 import type { Preferences } from '../../core/prefs';
+import { DAY_MS } from '../../core/time';
 import { planItem } from '../storage';
-import { buildFeedBody } from './body';
+import { buildFeedBody, FEED_MAX_BODY_BYTES } from './body';
 import type { FeedBodyResult } from './body';
 import type { FeedClient, FeedError } from './client';
 import { feedItem, feedPublishItem, loadFeedConnection, loadPublishState } from './storage';
@@ -71,23 +72,37 @@ export interface FeedPublisher {
   settled(): Promise<void>;
 }
 
-/** The body of the accepted sessions now, in the runner's zone. */
+const HOUR_MS = 3_600_000;
+
+/** The most a body may hold now: the server's limit, or a smaller one a 413 taught lately. */
+export function byteBudget(state: FeedPublishState, now: number): number {
+  const limit = state.limit;
+  if (!limit || now - limit.at >= DAY_MS) return FEED_MAX_BODY_BYTES;
+  return Math.min(FEED_MAX_BODY_BYTES, limit.maxBytes);
+}
+
+/** The body of the accepted sessions now, in the runner's zone, within the byte budget. */
 export async function desiredFeedBody(
   loadPrefs: () => Promise<Preferences>,
   now: number,
 ): Promise<FeedBodyResult> {
   const prefs = await loadPrefs();
   const { sessions } = await planItem.getValue();
-  return buildFeedBody(sessions, prefs.timezone, now);
+  const state = await loadPublishState();
+  return buildFeedBody(sessions, prefs.timezone, now, byteBudget(state, now));
 }
 
 export type PublishMode = 'manual' | 'auto' | 'start' | 'alarm';
 
-/** Whether an automatic run should publish: the feed is behind, and no failure says to wait. */
+/**
+ * Whether an automatic run should publish: the feed is behind, and no failure says to wait.
+ * `now` (epoch ms) lets the alarm retry a refused body once its back-off has passed.
+ */
 export function shouldPublish(
   state: FeedPublishState,
   hash: string,
   mode: Exclude<PublishMode, 'manual'>,
+  now?: number,
 ): boolean {
   // A run the worker was stopped in: the server may or may not have it; sending it again is safe.
   if (state.running) return true;
@@ -97,7 +112,11 @@ export function shouldPublish(
   if (NEEDS_NEW_FEED.has(failure.kind)) return false;
   // New sessions since the failure: worth trying at once (the server may be back, or the body fine now).
   if (failure.hash !== hash) return true;
-  return mode === 'alarm' && TRANSIENT.has(failure.kind);
+  if (mode !== 'alarm') return false;
+  if (TRANSIENT.has(failure.kind)) return true;
+  if (failure.kind !== 'refused' || now === undefined) return false;
+  const backOff = Math.min(DAY_MS, 2 ** Math.min(failure.attempts - 1, 5) * HOUR_MS);
+  return now - failure.at >= backOff;
 }
 
 export function createFeedPublisher(options: FeedPublisherOptions): FeedPublisher {
@@ -120,13 +139,13 @@ export function createFeedPublisher(options: FeedPublisherOptions): FeedPublishe
     return run;
   }
 
-  async function attempt(mode: PublishMode): Promise<PublishOutcome> {
+  async function attempt(mode: PublishMode, depth = 0): Promise<PublishOutcome> {
     const snapshot = await serial(async () => {
       const connection = await loadFeedConnection();
       if (!connection) return undefined;
       const desired = await desiredFeedBody(loadPrefs, now());
       const state = await loadPublishState();
-      if (mode !== 'manual' && !shouldPublish(state, desired.hash, mode)) return undefined;
+      if (mode !== 'manual' && !shouldPublish(state, desired.hash, mode, now())) return undefined;
       await feedPublishItem.setValue({
         ...state,
         running: { hash: desired.hash, count: desired.count, startedAt: now() },
@@ -136,49 +155,82 @@ export function createFeedPublisher(options: FeedPublisherOptions): FeedPublishe
     if (!snapshot) return { ok: 'skipped' };
     await onChange();
     const { connection, desired } = snapshot;
-    const result = await client.publish(connection, desired.body);
-    const outcome = await serial(async (): Promise<PublishOutcome | 'superseded'> => {
-      const current = await loadFeedConnection();
-      const state = await loadPublishState();
-      const { running: _done, ...rest } = state;
-      if (
-        !current ||
-        current.createdAt !== connection.createdAt ||
-        current.feedId !== connection.feedId
-      ) {
-        // Deleted, replaced or rotated meanwhile: this answer is about a feed that is gone.
-        if (current) await feedPublishItem.setValue(rest);
-        return 'superseded';
-      }
-      if (result.ok) {
-        const { failure: _cleared, ...kept } = rest;
+    const result = await client.publish(connection, desired.text);
+    const outcome = await serial(
+      async (): Promise<
+        | Exclude<PublishOutcome, { ok: false }>
+        | { ok: false; error: FeedError; retry: boolean }
+        | 'superseded'
+      > => {
+        const current = await loadFeedConnection();
+        const state = await loadPublishState();
+        const { running: _done, ...rest } = state;
+        if (
+          !current ||
+          current.createdAt !== connection.createdAt ||
+          current.feedId !== connection.feedId
+        ) {
+          // Deleted, replaced or rotated meanwhile: this answer is about a feed that is gone.
+          if (current) await feedPublishItem.setValue(rest);
+          return 'superseded';
+        }
+        if (result.ok) {
+          const { failure: _cleared, ...kept } = rest;
+          await feedPublishItem.setValue({
+            ...kept,
+            published: {
+              hash: desired.hash,
+              count: result.value.sessions,
+              at: now(),
+              ...(desired.omitted > 0
+                ? { omitted: desired.omitted, fullHash: desired.fullHash }
+                : {}),
+            },
+          });
+          await keepLinks(current, result.value);
+          return { ok: true, count: result.value.sessions };
+        }
+        const previous = state.failure;
+        const learned = learnLimit(result.error, desired.bytes);
         await feedPublishItem.setValue({
-          ...kept,
-          published: { hash: desired.hash, count: result.value.sessions, at: now() },
+          ...rest,
+          ...(learned ? { limit: { maxBytes: learned, at: now() } } : {}),
+          failure: {
+            hash: desired.hash,
+            at: now(),
+            kind: result.error.kind,
+            message: result.error.message,
+            attempts: previous?.hash === desired.hash ? previous.attempts + 1 : 1,
+            ...(desired.omitted > 0 ? { fullHash: desired.fullHash } : {}),
+          },
         });
-        await keepLinks(current, result.value);
-        return { ok: true, count: result.value.sessions };
-      }
-      const previous = state.failure;
-      await feedPublishItem.setValue({
-        ...rest,
-        failure: {
-          hash: desired.hash,
-          at: now(),
-          kind: result.error.kind,
-          message: result.error.message,
-          attempts: previous?.hash === desired.hash ? previous.attempts + 1 : 1,
-        },
-      });
-      return { ok: false, error: result.error };
-    });
+        return { ok: false, error: result.error, retry: learned !== undefined };
+      },
+    );
     await onChange();
+    if (outcome !== 'superseded' && outcome.ok === false && outcome.retry && depth < 4) {
+      // Too large: the cut body differs from the refused one, so it goes at once.
+      return attempt(mode === 'manual' ? 'manual' : 'start', depth + 1);
+    }
+    if (outcome !== 'superseded' && outcome.ok === false) {
+      return { ok: false, error: outcome.error };
+    }
     if (outcome === 'superseded') {
       // The feed is there under a new id (rotated): publish to it.
       if (mode !== 'manual') schedule();
       return mode === 'manual' ? attempt('manual') : { ok: 'skipped' };
     }
     return outcome;
+  }
+
+  /**
+   * The smaller byte limit a 413 teaches, if any: what the server said it takes, or half of what
+   * was sent when it didn't say (a proxy's limit). Undefined when there is nothing to learn.
+   */
+  function learnLimit(error: FeedError, sentBytes: number): number | undefined {
+    if (error.status !== 413) return undefined;
+    const limit = error.maxBytes ?? Math.floor(sentBytes / 2);
+    return limit < sentBytes ? limit : undefined;
   }
 
   /** A server whose public address changed hands out new links with its answer: keep them. */

@@ -80,18 +80,41 @@ export const FEED_ERROR_KINDS = [
 ] as const satisfies readonly FeedErrorKind[];
 
 export interface FeedPublishState {
-  /** The sessions the feed has now: a hash of the body last accepted by the server. */
-  published?: { hash: string; count: number; at: number };
+  /**
+   * The sessions the feed has now: a hash of the body last accepted by the server; `omitted`
+   * accepted sessions of the last year did not fit in what the server takes.
+   */
+  published?: { hash: string; count: number; at: number; omitted?: number; fullHash?: string };
+  /**
+   * The largest body this server took or asked for (learned from a 413), and when: bodies are
+   * cut to it, and after a day the full size is tried again (the server may have been changed).
+   */
+  limit?: { maxBytes: number; at: number };
   /** A publish started and not finished (an interrupted one is run again at the next start). */
   running?: { hash: string; count: number; startedAt: number };
   /** The last publish failed: for which body, why, and how many times in a row. */
-  failure?: { hash: string; at: number; kind: FeedErrorKind; message: string; attempts: number };
+  failure?: {
+    hash: string;
+    at: number;
+    kind: FeedErrorKind;
+    message: string;
+    attempts: number;
+    /** See `FeedBodyResult.fullHash`. */
+    fullHash?: string;
+  };
 }
 
 const publishSchema = z.object({
   published: z
-    .object({ hash: z.string(), count: z.number().int().min(0), at: z.number() })
+    .object({
+      hash: z.string(),
+      count: z.number().int().min(0),
+      at: z.number(),
+      omitted: z.number().int().min(0).optional(),
+      fullHash: z.string().optional(),
+    })
     .optional(),
+  limit: z.object({ maxBytes: z.number().int().positive(), at: z.number() }).optional(),
   running: z
     .object({ hash: z.string(), count: z.number().int().min(0), startedAt: z.number() })
     .optional(),
@@ -102,6 +125,7 @@ const publishSchema = z.object({
       kind: z.enum(FEED_ERROR_KINDS),
       message: z.string(),
       attempts: z.number().int().min(1),
+      fullHash: z.string().optional(),
     })
     .optional(),
 });
@@ -115,9 +139,10 @@ export const feedPublishItem = storage.defineItem<FeedPublishState | null>('loca
 export async function loadPublishState(): Promise<FeedPublishState> {
   const parsed = publishSchema.safeParse(await feedPublishItem.getValue());
   if (!parsed.success) return {};
-  const { published, running, failure } = parsed.data;
+  const { published, limit, running, failure } = parsed.data;
   return {
     ...(published ? { published } : {}),
+    ...(limit ? { limit } : {}),
     ...(running ? { running } : {}),
     ...(failure ? { failure } : {}),
   };

@@ -39,7 +39,8 @@ export function formatUpdatedAt(at: number, now: number, timeZone: string): stri
 export function currentFailure(publish: FeedPublishState, desiredHash: string) {
   const failure = publish.failure;
   if (!failure) return undefined;
-  return failure.hash === desiredHash || NEEDS_NEW_FEED.has(failure.kind) ? failure : undefined;
+  const forThese = failure.hash === desiredHash || failure.fullHash === desiredHash;
+  return forThese || NEEDS_NEW_FEED.has(failure.kind) ? failure : undefined;
 }
 
 /** The status line for the feed; undefined when there is no feed. */
@@ -61,9 +62,18 @@ export function feedStatusLine(input: FeedViewInput): GoogleLine | undefined {
         tone: 'warn',
       };
     }
+    if (failure.kind === 'refused') {
+      // Never silent, never given up: new sessions are sent at once, the same ones again later.
+      return {
+        text: `Not published: ${failure.message} Ironstride sends the sessions again when they change, and tries again in a few hours.`,
+        tone: 'error',
+      };
+    }
     return { text: `Not published: ${failure.message}`, tone: 'error' };
   }
-  if (publish.published?.hash !== desired.hash) {
+  // The view's body knows no byte limit: a body cut to the server's size matches by its fullHash.
+  const published = publish.published;
+  if (published?.hash !== desired.hash && published?.fullHash !== desired.hash) {
     // Waiting for the changes to settle (or for the worker's next start): Publish sends it now.
     const { count } = desired;
     return {
@@ -74,8 +84,15 @@ export function feedStatusLine(input: FeedViewInput): GoogleLine | undefined {
       tone: 'busy',
     };
   }
-  const { count, at } = publish.published;
+  if (!published) return undefined;
+  const { count, at, omitted = 0 } = published;
   const updated = `feed updated ${formatUpdatedAt(at, input.now, input.timeZone)}`;
+  if (omitted > 0) {
+    return {
+      text: `Published the newest ${plural(count, 'session')} · ${updated} · the oldest ${omitted} did not fit in what the feed server takes`,
+      tone: 'warn',
+    };
+  }
   return {
     text:
       count === 0

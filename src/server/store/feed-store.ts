@@ -3,8 +3,12 @@
  * rendered bytes and their validators, so a reader gets a whole version or nothing. Writes are
  * transactions that NOTIFY the feed's internal key, so every instance drops its cached copy.
  */
-import { DEFAULT_FEED_NAME, renderFeedVersion } from '../feed-render';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { DEFAULT_FEED_NAME } from '../feed-render';
 import type { FeedContent, SequenceState } from '../feed-render';
+import { renderPreparedVersion } from '../feed-version';
+import type { PreparedVersion } from '../feed-version';
 import { tokenHashesEqual } from '../tokens';
 import { migrate } from './migrations';
 import type { SqlClient, SqlQueryable } from './sql';
@@ -12,14 +16,40 @@ import type { SqlClient, SqlQueryable } from './sql';
 /** The notification channel; the payload is the feed's internal key. */
 export const FEED_CHANGED_CHANNEL = 'ironstride_feed_changed';
 
+const gunzipAsync = promisify(gunzip);
+
 /** A stored version, as served. */
 export interface RenderedFeed {
   feedKey: number;
   version: number;
-  ics: string;
+  /** The iCalendar bytes (UTF-8). */
+  body: Uint8Array;
   etag: string;
-  /** Epoch ms, whole seconds (HTTP dates have no fractions); strictly increasing per feed. */
+  /**
+   * Epoch ms, whole seconds (HTTP dates have no fractions): the second the version was written,
+   * never later than the clock (RFC 9110 §8.8.2.1), never earlier than the version before.
+   */
   lastModified: number;
+  /**
+   * The version before was written in the same second, so `If-Modified-Since` with this second
+   * can't tell the two apart: only a later date (or the ETag) proves the client has this one.
+   */
+  lastModifiedShared: boolean;
+}
+
+/** What a write builds on: the current version of the feed, read when its token was checked. */
+export interface FeedBase {
+  feedKey: number;
+  version: number;
+  sequences: SequenceState;
+  /** Epoch ms. */
+  lastModified: number;
+}
+
+/** When the next version is written: its Last-Modified, and whether it shares that second. */
+export interface VersionTimes {
+  lastModified: number;
+  lastModifiedShared: boolean;
 }
 
 /** A change another instance (or this one) made: drop what is cached for it. */
@@ -28,6 +58,13 @@ export type FeedChange = { kind: 'feed'; feedKey: number } | { kind: 'all' };
 /** A write's expected outcomes are data; only broken infrastructure throws. */
 export type WriteOutcome<T> =
   { ok: true; value: T } | { ok: false; reason: 'not-found' | 'unauthorized' };
+
+/** Another write landed since `base` was read: prepare again on `current`. */
+export interface Conflict {
+  ok: false;
+  reason: 'conflict';
+  current: FeedBase;
+}
 
 export interface ReplaceResult {
   version: number;
@@ -39,12 +76,22 @@ export interface FeedStore {
   readonly kind: SqlClient['kind'];
   /** Creates an empty feed (rendered, so its URL works at once). */
   createFeed(feedId: string, tokenHash: Uint8Array): Promise<{ version: number }>;
-  /** Replaces a feed's sessions with a new version, if the token hash matches. */
-  replaceFeed(
+  /**
+   * Checks a write token against a feed (constant-time on the hashes) without locking anything:
+   * what the server does on a request's headers, before reading its body.
+   */
+  authorize(feedId: string, tokenHash: Uint8Array): Promise<WriteOutcome<FeedBase>>;
+  /**
+   * Stores `prepared` as the feed's next version if the token still matches and nothing was
+   * written since `base`; otherwise says why (a conflict carries the newer base to prepare on).
+   */
+  writeVersion(
     feedId: string,
     tokenHash: Uint8Array,
-    content: FeedContent,
-  ): Promise<WriteOutcome<ReplaceResult>>;
+    base: FeedBase,
+    times: VersionTimes,
+    prepared: PreparedVersion,
+  ): Promise<WriteOutcome<ReplaceResult> | Conflict>;
   /** Moves the feed to a new id; the old one stops existing. The write token stays. */
   rotateFeed(
     feedId: string,
@@ -53,6 +100,8 @@ export interface FeedStore {
   ): Promise<WriteOutcome<{ feedId: string }>>;
   deleteFeed(feedId: string, tokenHash: Uint8Array): Promise<WriteOutcome<null>>;
   getRendered(feedId: string): Promise<RenderedFeed | undefined>;
+  /** REFRESH-INTERVAL / X-PUBLISHED-TTL written into every feed, in minutes. */
+  readonly refreshMinutes: number;
   /** True when the database answers a trivial query in time. */
   health(): Promise<boolean>;
   /**
@@ -81,17 +130,36 @@ interface FeedRow {
   last_modified: Date;
 }
 
+const toBase = (row: FeedRow): FeedBase => ({
+  feedKey: row.feed_key,
+  version: row.version,
+  sequences: row.sequences,
+  lastModified: row.last_modified.getTime(),
+});
+
 const EMPTY_CONTENT = (): FeedContent => ({
   name: DEFAULT_FEED_NAME,
   timezone: 'UTC',
   sessions: [],
 });
 
-/** HTTP dates have whole seconds; each version must be strictly newer than the last for If-Modified-Since. */
-function nextLastModified(now: number, previous: number | undefined): number {
+/**
+ * Last-Modified of the version written at `now` after one written at `previous`: the current
+ * second, or the previous version's if another instance's clock ran ahead. It used to be pushed a
+ * second past the previous version to keep dates strictly increasing, which ran ahead of `Date`
+ * by a second per quick write; a shared second is now flagged instead (see `RenderedFeed`).
+ */
+export function nextVersionTimes(now: number, previous: number | undefined): VersionTimes {
   const second = Math.floor(now / 1000) * 1000;
-  return previous === undefined ? second : Math.max(second, previous + 1000);
+  if (previous === undefined || second > previous) {
+    return { lastModified: second, lastModifiedShared: false };
+  }
+  return { lastModified: previous, lastModifiedShared: true };
 }
+
+/** A Uint8Array as the Buffer node-postgres sends as bytea (no copy). */
+const asBuffer = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 async function notify(tx: SqlQueryable, feedKey: number): Promise<void> {
   await tx.query('SELECT pg_notify($1, $2)', [FEED_CHANGED_CHANNEL, String(feedKey)]);
@@ -147,15 +215,15 @@ export async function openFeedStore(
 
   return {
     kind: sql.kind,
+    refreshMinutes,
     get live() {
       return live;
     },
 
     async createFeed(feedId, tokenHash) {
       const now = clock();
-      const lastModified = nextLastModified(now, undefined);
-      const content = EMPTY_CONTENT();
-      const rendered = renderFeedVersion(content, {
+      const { lastModified } = nextVersionTimes(now, undefined);
+      const prepared = renderPreparedVersion(EMPTY_CONTENT(), {
         version: 0,
         previous: {},
         stamp: lastModified,
@@ -163,17 +231,18 @@ export async function openFeedStore(
       });
       await sql.query(
         `INSERT INTO ironstride_feeds
-           (public_id, token_hash, version, name, timezone, sessions, sequences, ics, etag, last_modified, created_at, updated_at)
-         VALUES ($1, $2, 0, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $10)`,
+           (public_id, token_hash, version, name, timezone, sequences, ics_gzip, content_gzip, etag,
+            last_modified, last_modified_shared, created_at, updated_at)
+         VALUES ($1, $2, 0, $3, $4, $5::jsonb, $6, $7, $8, $9, false, $10, $10)`,
         [
           feedId,
           tokenHash,
-          content.name,
-          content.timezone,
-          JSON.stringify(content.sessions),
-          JSON.stringify(rendered.sequences),
-          rendered.ics,
-          rendered.etag,
+          prepared.name,
+          prepared.timezone,
+          prepared.sequencesJson,
+          asBuffer(prepared.icsGzip),
+          asBuffer(prepared.contentGzip),
+          prepared.etag,
           new Date(lastModified),
           new Date(now),
         ],
@@ -181,65 +250,52 @@ export async function openFeedStore(
       return { version: 0 };
     },
 
-    async replaceFeed(feedId, tokenHash, content) {
-      const prepare = (base: FeedRow) => {
-        const version = base.version + 1;
-        const now = clock();
-        const lastModified = nextLastModified(now, base.last_modified.getTime());
-        const rendered = renderFeedVersion(content, {
-          version,
-          previous: base.sequences,
-          stamp: lastModified,
-          refreshMinutes,
-        });
-        return { base, version, now, lastModified, rendered };
-      };
-      // Checked before rendering, so a wrong token costs a lookup and not a render.
+    async authorize(feedId, tokenHash) {
       const read = await authorize(sql, feedId, tokenHash, false);
-      if (!read.ok) return read;
-      // Rendered outside the transaction: tens of milliseconds that would otherwise hold the row
-      // lock (and, embedded, the whole database). If another write landed meanwhile, it is
-      // rendered again under the lock, against that newer version: writers never starve.
-      const optimistic = prepare(read.value);
+      return read.ok ? { ok: true, value: toBase(read.value) } : read;
+    },
+
+    async writeVersion(feedId, tokenHash, base, times, prepared) {
       const outcome = await sql.transaction(
-        async (tx): Promise<WriteOutcome<ReplaceResult & { feedKey: number }>> => {
+        async (tx): Promise<WriteOutcome<ReplaceResult> | Conflict> => {
           const current = await authorize(tx, feedId, tokenHash, true);
           if (!current.ok) return current;
-          const next =
-            current.value.version === optimistic.base.version ? optimistic : prepare(current.value);
+          if (current.value.version !== base.version) {
+            return { ok: false, reason: 'conflict', current: toBase(current.value) };
+          }
+          const version = base.version + 1;
+          // Two instances with skewed clocks: never go back before the version being replaced.
+          const lastModified = Math.max(times.lastModified, base.lastModified);
+          const shared = times.lastModifiedShared || lastModified === base.lastModified;
+          // Only the compressed forms are written: a season's feed is ~2 MB of text, ~100 KB
+          // gzipped, and the embedded database does its work on this thread.
           await tx.query(
             `UPDATE ironstride_feeds
-              SET version = $2, name = $3, timezone = $4, sessions = $5::jsonb, sequences = $6::jsonb,
-                  ics = $7, etag = $8, last_modified = $9, updated_at = $10
+              SET version = $2, name = $3, timezone = $4, sessions = NULL, sequences = $5::jsonb,
+                  ics = NULL, ics_gzip = $6, content_gzip = $7, etag = $8, last_modified = $9,
+                  last_modified_shared = $10, updated_at = $11
             WHERE feed_key = $1`,
             [
-              next.base.feed_key,
-              next.version,
-              content.name,
-              content.timezone,
-              JSON.stringify(content.sessions),
-              JSON.stringify(next.rendered.sequences),
-              next.rendered.ics,
-              next.rendered.etag,
-              new Date(next.lastModified),
-              new Date(next.now),
+              base.feedKey,
+              version,
+              prepared.name,
+              prepared.timezone,
+              prepared.sequencesJson,
+              asBuffer(prepared.icsGzip),
+              asBuffer(prepared.contentGzip),
+              prepared.etag,
+              new Date(lastModified),
+              shared,
+              new Date(clock()),
             ],
           );
-          await notify(tx, next.base.feed_key);
-          const value = {
-            version: next.version,
-            etag: next.rendered.etag,
-            lastModified: next.lastModified,
-            feedKey: next.base.feed_key,
-          };
-          return { ok: true, value };
+          await notify(tx, base.feedKey);
+          return { ok: true, value: { version, etag: prepared.etag, lastModified } };
         },
       );
-      if (!outcome.ok) return outcome;
       // This instance's readers must not wait for the notification's round trip.
-      emit({ kind: 'feed', feedKey: outcome.value.feedKey });
-      const { feedKey: _feedKey, ...result } = outcome.value;
-      return { ok: true, value: result };
+      if (outcome.ok) emit({ kind: 'feed', feedKey: base.feedKey });
+      return outcome;
     },
 
     async rotateFeed(feedId, tokenHash, newFeedId) {
@@ -278,19 +334,31 @@ export async function openFeedStore(
 
     async getRendered(feedId) {
       const { rows } = await sql.query<
-        Pick<FeedRow, 'feed_key' | 'version' | 'last_modified'> & { ics: string; etag: string }
+        Pick<FeedRow, 'feed_key' | 'version' | 'last_modified'> & {
+          ics: string | null;
+          ics_gzip: Uint8Array | null;
+          etag: string;
+          last_modified_shared: boolean;
+        }
       >(
-        'SELECT feed_key, version, ics, etag, last_modified FROM ironstride_feeds WHERE public_id = $1',
+        `SELECT feed_key, version, ics, ics_gzip, etag, last_modified, last_modified_shared
+           FROM ironstride_feeds WHERE public_id = $1`,
         [feedId],
       );
       const row = rows[0];
       if (!row) return undefined;
+      // Versions written before migration 2 kept the text; later ones only its gzip, inflated on
+      // libuv's thread pool rather than on the event loop.
+      const body = row.ics_gzip
+        ? await gunzipAsync(row.ics_gzip)
+        : Buffer.from(row.ics ?? '', 'utf8');
       return {
         feedKey: row.feed_key,
         version: row.version,
-        ics: row.ics,
+        body,
         etag: row.etag,
         lastModified: row.last_modified.getTime(),
+        lastModifiedShared: row.last_modified_shared,
       };
     },
 

@@ -34,6 +34,20 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'compressed versions',
+    statements: [
+      // A season's feed is megabytes of text; the database keeps it gzipped (ics_gzip), and
+      // the validated body too (content_gzip), instead of the text and a jsonb copy of the body.
+      'ALTER TABLE ironstride_feeds ALTER COLUMN ics DROP NOT NULL',
+      'ALTER TABLE ironstride_feeds ALTER COLUMN sessions DROP NOT NULL',
+      'ALTER TABLE ironstride_feeds ADD COLUMN ics_gzip bytea',
+      'ALTER TABLE ironstride_feeds ADD COLUMN content_gzip bytea',
+      // Last-Modified no longer runs ahead of the clock: versions may share a second.
+      'ALTER TABLE ironstride_feeds ADD COLUMN last_modified_shared boolean NOT NULL DEFAULT false',
+    ],
+  },
 ];
 
 /**

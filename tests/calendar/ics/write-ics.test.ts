@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildVtimezone, readIcs, sessionUid, writeIcs } from '../../../src/calendar/ics';
+import { escapeText, foldLine } from '../../../src/calendar/ics/write-ics';
 import type { IcsSession } from '../../../src/calendar/ics';
 
 const GOLDEN = join(__dirname, '../../fixtures/golden/two-sessions.ics');
+const HOSTILE_NAMES = (
+  JSON.parse(readFileSync(join(__dirname, '../../fixtures/feed/hostile-names.json'), 'utf8')) as {
+    names: string[];
+  }
+).names;
 const STAMP = Date.UTC(2027, 1, 20, 12, 0, 0);
 
 const sessions: IcsSession[] = [
@@ -125,6 +131,74 @@ process.stdout.write(writeIcs(sessions, { timezone: 'Europe/London', stamp: ${ST
       { uid: sessionUid('s20270301-2'), start: sessions[0]!.start },
       { uid: sessionUid('s20270301-1'), start: sessions[1]!.start },
     ]);
+  });
+});
+
+// ical.js reads unknown properties raw; NAME (RFC 7986) and X-WR-CALNAME hold TEXT.
+for (const property of ['name', 'x-wr-calname']) {
+  ICAL.design.icalendar.property[property] = { defaultType: 'text' };
+}
+
+describe('writeIcs with hostile text', () => {
+  /** What a calendar app shows for a name: line breaks kept, other control characters dropped. */
+  const shown = (name: string) =>
+    name
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, ' ')
+      .replace(/\p{Cc}/gu, (c) => (c === '\n' ? c : ''));
+
+  it.each(HOSTILE_NAMES.map((name) => [JSON.stringify(name).slice(0, 60), name]))(
+    'keeps the name %s as text: one calendar, every event, in ical.js and Ironstride’s reader',
+    (_label, name) => {
+      const text = writeIcs(sessions, { timezone: 'Europe/London', stamp: STAMP, name });
+      const calendar = new ICAL.Component(ICAL.parse(text));
+      expect(calendar.name).toBe('vcalendar');
+      expect(calendar.getAllSubcomponents('vevent')).toHaveLength(2);
+      expect(calendar.getAllSubcomponents('vtimezone')).toHaveLength(1);
+      expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(shown(name));
+      expect(calendar.getFirstPropertyValue('name')).toBe(shown(name));
+      const read = readIcs(text, {
+        timezone: 'Europe/London',
+        range: { start: Date.UTC(2027, 0, 1), end: Date.UTC(2027, 11, 31) },
+      });
+      expect(read.events.map((e) => e.ironstrideSessionId).sort()).toEqual(
+        sessions.map((s) => s.id).sort(),
+      );
+    },
+  );
+
+  it('keeps a session title and description that try to end the event as text', () => {
+    const hostile = {
+      ...sessions[0]!,
+      title: 'x\r\nEND:VEVENT\r\nBEGIN:VEVENT\u0000',
+      description: `${'d'.repeat(62)}END:VCALENDAR\nBEGIN:VEVENT`,
+    };
+    const text = writeIcs([hostile], { timezone: 'Europe/London', stamp: STAMP });
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.getFirstPropertyValue('summary')).toBe('x\nEND:VEVENT\nBEGIN:VEVENT');
+    expect(events[0]!.getFirstPropertyValue('description')).toBe(hostile.description);
+  });
+});
+
+describe('escapeText', () => {
+  it('escapes backslash, semicolon, comma and line breaks, and drops control characters', () => {
+    expect(escapeText('a\\b;c,d\r\ne\nf\u0000g\u007f')).toBe('a\\\\b\\;c\\,d\\ne\\nfg');
+  });
+});
+
+describe('foldLine', () => {
+  it('folds at 74 octets without splitting a UTF-8 sequence', () => {
+    const line = `SUMMARY:${'é'.repeat(50)}🏋️${'a'.repeat(80)}`;
+    const folded = foldLine(line);
+    const parts = folded.split('\r\n');
+    for (const part of parts) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+    expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+    expect(folded).not.toMatch(/\uFFFD/);
+  });
+
+  it('leaves a short line alone', () => {
+    expect(foldLine('VERSION:2.0')).toBe('VERSION:2.0');
   });
 });
 
