@@ -9,15 +9,14 @@
  * 3. an Outlook display name, with or without its `(UTC+01:00)` prefix
  *    (`(GMT+10:00) Canberra, Melbourne, Sydney`), or failing that its first city that names a
  *    Windows zone or an IANA zone (`Amsterdam, Belgrade, Berlin, …`);
- * 4. the file's VTIMEZONE of that TZID, computed by ical.js (Lotus Notes' custom `Eastern`,
- *    Office 365's `Customized Time Zone`);
+ * 4. the file's VTIMEZONE of that TZID, computed only for the years asked about
+ *    (`custom-zone.ts`; Lotus Notes' custom `Eastern`, Office 365's `Customized Time Zone`);
  * 5. the fixed offset in a `(UTC-05:00) …` prefix or a `GMT+1`-style id.
  * The caller falls back to the runner's zone when all of these fail.
  *
  * IANA zones come first because a VTIMEZONE is a frozen copy of the rules the producer knew
  * (Exchange still writes 1601-based rules), while Intl has the current ones.
  */
-import ICAL from 'ical.js';
 import {
   DAY_MS,
   MINUTE_MS,
@@ -25,16 +24,16 @@ import {
   zoneOffsetMinutes,
   zonedInstant,
 } from '../../core/time';
-import { parseContentLine } from './content-lines';
+import type { CustomZone } from './custom-zone';
 import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones';
-import { wallDate, wallFields } from './values';
+import { wallDate } from './values';
 
 /** A zone a wall time can be read in. */
 export type Zone =
   | { kind: 'utc' }
   | { kind: 'iana'; name: string }
   | { kind: 'fixed'; offsetMinutes: number }
-  | { kind: 'vtimezone'; tzid: string; timezone: ICAL.Timezone };
+  | { kind: 'vtimezone'; tzid: string; rules: CustomZone };
 
 export const UTC_ZONE: Zone = { kind: 'utc' };
 
@@ -180,84 +179,14 @@ function resolveByOffset(tzid: string): Zone | null {
  */
 export function resolveTzid(
   tzid: string,
-  findVtimezone: (tzid: string) => ICAL.Timezone | null,
+  findVtimezone: (tzid: string) => CustomZone | null,
 ): Zone | null {
   if (tzid.length === 0 || tzid.length > MAX_TZID_LENGTH) return null;
   const byName = resolveByName(tzid);
   if (byName) return byName;
   const vtimezone = findVtimezone(tzid);
-  if (vtimezone) return { kind: 'vtimezone', tzid, timezone: vtimezone };
+  if (vtimezone) return { kind: 'vtimezone', tzid, rules: vtimezone };
   return resolveByOffset(tzid);
-}
-
-// Real offsets stay within -12:00…+14:00; a VTIMEZONE outside ±18 h is garbage.
-const MAX_OFFSET_SECONDS = 18 * 3600;
-const MAX_OBSERVANCES = 500;
-const MAX_VTIMEZONE_RDATES = 2000;
-const TZ_OFFSET_RE = /^([+-])(\d{2})(\d{2})(\d{2})?$/;
-
-/**
- * An ical.js zone for a VTIMEZONE's lines, or `null` when it is unusable.
- *
- * Only what offsets depend on is handed to ical.js, re-serialized without parameters, so a
- * stray parameter cannot make it reject the zone. Rules must be yearly: ical.js expands every
- * observance from its DTSTART with no step limit, so a `FREQ=SECONDLY` observance would hang.
- */
-export function buildVtimezone(lines: readonly string[], tzid: string): ICAL.Timezone | null {
-  const clean: string[] = [];
-  let observances = 0;
-  let rdates = 0;
-  for (const line of lines) {
-    const upper = line.slice(0, 6).toUpperCase();
-    if (upper === 'BEGIN:' || upper.startsWith('END:')) {
-      const name = line
-        .slice(line.indexOf(':') + 1)
-        .trim()
-        .toUpperCase();
-      if (upper === 'BEGIN:' && (name === 'STANDARD' || name === 'DAYLIGHT')) observances++;
-      clean.push(`${upper === 'BEGIN:' ? 'BEGIN' : 'END'}:${name}`);
-      continue;
-    }
-    const parsed = parseContentLine(line);
-    if (!parsed || parsed.value === null) continue;
-    const value = parsed.value.trim();
-    switch (parsed.name) {
-      case 'TZOFFSETFROM':
-      case 'TZOFFSETTO': {
-        const m = TZ_OFFSET_RE.exec(value);
-        if (!m) return null;
-        const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
-        if (seconds > MAX_OFFSET_SECONDS) return null;
-        clean.push(`${parsed.name}:${value}`);
-        break;
-      }
-      case 'RRULE':
-        if (!/(^|;)FREQ=YEARLY(;|$)/i.test(value)) return null;
-        clean.push(`RRULE:${value}`);
-        break;
-      case 'RDATE':
-        if (value.includes('/')) continue;
-        rdates += value.split(',').length;
-        clean.push(`RDATE:${value}`);
-        break;
-      case 'DTSTART':
-        clean.push(`DTSTART:${value}`);
-        break;
-      default:
-        break;
-    }
-  }
-  if (observances === 0 || observances > MAX_OBSERVANCES || rdates > MAX_VTIMEZONE_RDATES)
-    return null;
-  try {
-    const component = new ICAL.Component(ICAL.parse(clean.join('\r\n')) as unknown[]);
-    const timezone = new ICAL.Timezone({ component, tzid });
-    // Expanding once here surfaces ical.js errors now rather than in the middle of an event.
-    timezone.utcOffset(icalTime(Date.UTC(2000, 0, 1)));
-    return timezone;
-  } catch {
-    return null;
-  }
 }
 
 interface Block {
@@ -282,8 +211,8 @@ const WEEK_MS = 7 * DAY_MS;
  * read: no state outlives it.
  */
 export class ZoneClock {
-  private readonly weeks = new Map<string | ICAL.Timezone, Map<number, Block>>();
-  private readonly days = new Map<string | ICAL.Timezone, Map<number, Block>>();
+  private readonly weeks = new Map<string | CustomZone, Map<number, Block>>();
+  private readonly days = new Map<string | CustomZone, Map<number, Block>>();
 
   /** The instant a wall time shows in `zone`. */
   toInstant(wall: number, zone: Zone): number {
@@ -295,11 +224,7 @@ export class ZoneClock {
       case 'iana':
         return this.memoized(wall, zone.name, (w) => ianaInstant(w, zone.name));
       case 'vtimezone':
-        return this.memoized(
-          wall,
-          zone.timezone,
-          (w) => w - zone.timezone.utcOffset(icalTime(w)) * 1000,
-        );
+        return this.memoized(wall, zone.rules, (w) => w - zone.rules.offsetAtWall(w) * 1000);
     }
   }
 
@@ -312,17 +237,14 @@ export class ZoneClock {
         return instant + zone.offsetMinutes * MINUTE_MS;
       case 'iana':
         return instant + zoneOffsetMinutes(instant, zone.name) * MINUTE_MS;
-      case 'vtimezone': {
-        // ical.js finds offsets by local time: guess with the instant, then correct once.
-        const guess = instant + zone.timezone.utcOffset(icalTime(instant)) * 1000;
-        return instant + zone.timezone.utcOffset(icalTime(guess)) * 1000;
-      }
+      case 'vtimezone':
+        return instant + zone.rules.offsetAtInstant(instant) * 1000;
     }
   }
 
   private memoized(
     wall: number,
-    key: string | ICAL.Timezone,
+    key: string | CustomZone,
     convert: (wall: number) => number,
   ): number {
     const weekStart = Math.floor(wall / WEEK_MS) * WEEK_MS;
@@ -335,7 +257,8 @@ export class ZoneClock {
   }
 }
 
-function ianaInstant(wall: number, name: string): number {
+/** The instant a wall time shows in an IANA zone (the earlier one in a fall-back overlap). */
+export function ianaInstant(wall: number, name: string): number {
   const dayStart = Math.floor(wall / DAY_MS) * DAY_MS;
   const sinceMidnight = wall - dayStart;
   const minutes = Math.floor(sinceMidnight / MINUTE_MS);
@@ -365,9 +288,4 @@ function block(startWall: number, length: number, convert: (wall: number) => num
   const next = convert(startWall + length);
   const last = convert(startWall + length - MINUTE_MS);
   return { start, uniform: next - start === length && last - start === length - MINUTE_MS };
-}
-
-function icalTime(wall: number): ICAL.Time {
-  const f = wallFields(wall);
-  return new ICAL.Time({ ...f, isDate: false }, ICAL.Timezone.localTimezone);
 }
