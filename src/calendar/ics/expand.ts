@@ -9,25 +9,34 @@
  * override written in UTC for a zoned series never matches), throw after 500 EXDATEs in a row,
  * and relate exceptions by scanning the whole calendar per event (quadratic).
  *
- * Work is bounded. Each ical.js rule step is counted (by wrapping the iterator's
- * `check_contracting_rules`, which its `next()` calls once per candidate; `next()` itself has
- * no limit, and `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30` never returns). A series may take
- * `MAX_SERIES_STEPS`, a whole read `MAX_TOTAL_STEPS`; past either, the series is reported as
- * skipped rather than shown half-expanded. Rules whose instances repeat with a fixed period
- * (no COUNT, no ordinal BY parts) are started at the last period boundary before the range,
- * so "daily since 1970" costs the same as "daily since last week".
+ * Work is bounded. Each ical.js rule step is counted (`rule-steps.ts`). A series may take
+ * `MAX_SERIES_STEPS` to reach the range and `MAX_STEPS_PER_DAY` for each day of it, and a whole
+ * read `MAX_TOTAL_STEPS` (time-zone onsets included); past any of these the series is reported
+ * as skipped rather than shown half-expanded, and its stretch of the range stands in as one
+ * busy event (`CalendarEvent.unexpanded`), so time it may occupy is never offered as free. The
+ * per-day limit makes `events` over a week and `plan` over months agree about a series: one
+ * that repeats every minute is too dense for both.
+ *
+ * Rules whose instances repeat with a fixed period (no ordinal BY parts) are started at the
+ * last period boundary before the range, so "daily since 1970" costs the same as "daily since
+ * last week".
  */
 import ICAL from 'ical.js';
 import type { CalendarEvent, InstantRange } from '../../core/events';
 import { DAY_MS, HOUR_MS } from '../../core/time';
 import type { ParsedEvent, ParsedRule, ZonedValue } from './parse-event';
+import { countSteps, MAX_TOTAL_STEPS, StepLimitError, type StepBudget } from './rule-steps';
 import { quoteValue, wallDate, wallDay, wallFields, type TimeValue } from './values';
 import type { Zone, ZoneClock } from './zones';
 
-/** Rule steps one series may take before it is skipped. */
+/** Rule steps one series may take before it reaches the range. */
 export const MAX_SERIES_STEPS = 50_000;
-/** Rule steps one read may take in total. */
-export const MAX_TOTAL_STEPS = 1_000_000;
+/**
+ * Rule steps one series may take per day of the range: one occurrence every five minutes. A
+ * limit per day rather than per read, so a week and three months agree about a series.
+ */
+export const MAX_STEPS_PER_DAY = 288;
+export { MAX_TOTAL_STEPS };
 
 // Wall time and instant differ by the UTC offset, which stays within ±26 h even in garbage
 // VTIMEZONEs that pass validation (±18 h); 30 h keeps every bound below on the safe side.
@@ -39,8 +48,8 @@ export interface ExpandContext {
   /** The runner's zone: all-day events start at its midnights. */
   runnerZone: Zone;
   clock: ZoneClock;
-  /** Rule steps left for the whole read (shared, decremented). */
-  budget: { steps: number };
+  /** Rule steps left for the whole read (shared with time-zone onsets, decremented). */
+  budget: StepBudget;
   source: string | undefined;
   warn(uid: string | null, message: string): void;
 }
@@ -59,25 +68,37 @@ export interface Shape {
   span: Span;
 }
 
+/**
+ * A series' occurrences, or why it could not be expanded. `busy` then stands in for its time in
+ * the range (fail closed); it is `null` for a rule ical.js cannot run and for a series whose
+ * time lies outside the range.
+ */
 export type ExpandResult =
-  { ok: true; events: CalendarEvent[]; shape: Shape } | { ok: false; reason: string };
+  | { ok: true; events: CalendarEvent[]; shape: Shape }
+  | { ok: false; reason: string; busy: CalendarEvent | null };
 
 /** Steps without an instance after which a rule that hits the limit is called stalled. */
 const STALL_STEPS = 10_000;
 
 interface StepCounter {
-  /** Steps left for this series. */
-  series: number;
+  /** Steps left for this series before the range. */
+  before: number;
+  /** Steps left for this series once it has reached the range. */
+  inRange: number;
+  /** Whether an instance in the range has been seen. */
+  reached: boolean;
   /** Steps left for the whole read (shared). */
-  read: { steps: number };
+  read: StepBudget;
   /** Steps since the iterator last produced an instance. */
   sinceLastInstance: number;
 }
 
-class StepLimitError extends Error {
-  constructor(readonly scope: 'series' | 'read') {
-    super(`recurrence step limit reached (${scope})`);
-  }
+function step(counter: StepCounter): void {
+  counter.sinceLastInstance++;
+  if (--counter.read.steps < 0) throw new StepLimitError('read');
+  if (counter.reached) {
+    if (--counter.inRange < 0) throw new StepLimitError('range');
+  } else if (--counter.before < 0) throw new StepLimitError('before');
 }
 
 function spanUpper(span: Span): number {
@@ -269,7 +290,6 @@ export function expandMaster(
   const hi = range.end + MARGIN;
   const events: CalendarEvent[] = [];
   const seen = new Set<number>();
-  let reachedRange = false;
 
   const visit = (wall: number, knownInstant?: number, explicitEnd?: number): void => {
     const instant = knownInstant ?? clock.toInstant(wall, shape.zone);
@@ -288,38 +308,49 @@ export function expandMaster(
   // when the rule would not produce it (ical.js skips an unsynchronized DTSTART).
   if (startWall >= lo && startWall < hi) visit(startWall);
 
-  const counter: StepCounter = { series: MAX_SERIES_STEPS, read: ctx.budget, sinceLastInstance: 0 };
+  const counter: StepCounter = {
+    before: MAX_SERIES_STEPS,
+    inRange: Math.ceil(((hi - lo) / DAY_MS) * MAX_STEPS_PER_DAY),
+    reached: false,
+    read: ctx.budget,
+    sinceLastInstance: 0,
+  };
   for (const rule of master.rrules) {
+    counter.reached = false;
     try {
-      iterateRule(rule, startWall, shape, lo, hi, counter, clock, (wall) => {
-        reachedRange = true;
-        visit(wall);
-      });
+      iterateRule(rule, startWall, shape, lo, hi, counter, clock, visit);
     } catch (error) {
-      if (error instanceof StepLimitError) {
-        const quoted = quoteValue(rule.text, 80);
-        if (error.scope === 'read') {
-          return {
-            ok: false,
-            reason: `not expanded: the calendar's recurrences need more than ${MAX_TOTAL_STEPS.toLocaleString('en-US')} steps in total (RRULE ${quoted})`,
-          };
-        }
-        const limit = MAX_SERIES_STEPS.toLocaleString('en-US');
-        if (counter.sinceLastInstance >= STALL_STEPS) {
-          const stall = STALL_STEPS.toLocaleString('en-US');
-          return {
-            ok: false,
-            reason: `RRULE ${quoted} finds no occurrence in ${stall} steps (stopped after ${limit})`,
-          };
-        }
-        const where = reachedRange ? 'in' : 'before';
-        return {
-          ok: false,
-          reason: `too many occurrences ${where} the range (RRULE ${quoted} stopped after ${limit} steps)`,
-        };
+      const quoted = quoteValue(rule.text, 80);
+      if (!(error instanceof StepLimitError)) {
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, reason: `RRULE ${quoted} is invalid: ${message}`, busy: null };
       }
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, reason: `RRULE ${quoteValue(rule.text, 80)} is invalid: ${message}` };
+      const busy = standIn(master, shape, start, idBase, ctx);
+      const failed = (reason: string): ExpandResult => ({
+        ok: false,
+        reason: busy ? `${reason}; its time in the range is counted as busy` : reason,
+        busy,
+      });
+      if (error.scope === 'read') {
+        return failed(
+          `not expanded: the calendar's recurrences need more than ${MAX_TOTAL_STEPS.toLocaleString('en-US')} steps in total (RRULE ${quoted})`,
+        );
+      }
+      const limit = MAX_SERIES_STEPS.toLocaleString('en-US');
+      if (counter.sinceLastInstance >= STALL_STEPS) {
+        const stall = STALL_STEPS.toLocaleString('en-US');
+        return failed(
+          `RRULE ${quoted} finds no occurrence in ${stall} steps (stopped after ${limit})`,
+        );
+      }
+      if (error.scope === 'range') {
+        return failed(
+          `too many occurrences in the range (RRULE ${quoted} needs more than ${MAX_STEPS_PER_DAY} steps a day)`,
+        );
+      }
+      return failed(
+        `too many occurrences before the range (RRULE ${quoted} stopped after ${limit} steps)`,
+      );
     }
   }
 
@@ -411,14 +442,22 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
+/** Where a rule is started instead of DTSTART, and how many of its instances that skips. */
+interface Jump {
+  from: number;
+  /** Instances ical.js would have produced before `from` (what COUNT must be reduced by). */
+  skipped: number;
+}
+
 /**
- * Where to start iterating so that no instance overlapping the range is lost, for a rule that
- * repeats with a fixed period: `startWall` moved forward by whole periods to at most `lo`.
- * The rule's instances after the new start are then exactly the original ones (its pattern is
- * invariant under that shift), while the ones before it all end before the range.
+ * How a rule repeats, when it does so with a fixed period: `ms` for SECONDLY…WEEKLY rules whose
+ * only BY parts are plain weekdays, hours, minutes and seconds (their instances are invariant
+ * under a shift by the period), `months` for a plain MONTHLY rule on day 1–28 and `years` for a
+ * plain YEARLY rule not on 29 February (one instance per period). `null` for everything else.
  */
-function jumpStart(recur: ICAL.Recur, startWall: number, allDay: boolean, lo: number): number {
-  if (startWall >= lo || recur.count !== null) return startWall;
+type Period = { kind: 'ms'; ms: number } | { kind: 'months' | 'years'; every: number };
+
+function periodOf(recur: ICAL.Recur, startWall: number, allDay: boolean): Period | null {
   const parts = recur.parts;
   const keys = Object.keys(parts).filter(
     (k) => (parts as Record<string, unknown[] | undefined>)[k]?.length,
@@ -426,44 +465,105 @@ function jumpStart(recur: ICAL.Recur, startWall: number, allDay: boolean, lo: nu
   const interval = Math.max(1, recur.interval);
   const unit = FIXED_SECONDS[recur.freq];
   if (unit !== undefined) {
-    if (allDay && unit < 86_400) return startWall;
+    if (allDay && unit < 86_400) return null;
     const allowed = keys.every((k) =>
       k === 'BYDAY'
         ? (parts.BYDAY ?? []).every((d) => PLAIN_WEEKDAY.test(d))
         : k === 'BYHOUR' || k === 'BYMINUTE' || k === 'BYSECOND',
     );
-    if (!allowed) return startWall;
-    const step = interval * unit;
+    if (!allowed) return null;
+    const stepSeconds = interval * unit;
     const cycle =
-      keys.includes('BYDAY') || recur.freq === 'WEEKLY' ? 604_800 : keys.length > 0 ? 86_400 : step;
-    const periodMs = (step / gcd(step, cycle)) * cycle * 1000;
-    const k = Math.floor((lo - startWall) / periodMs);
-    return k > 0 ? startWall + k * periodMs : startWall;
+      keys.includes('BYDAY') || recur.freq === 'WEEKLY'
+        ? 604_800
+        : keys.length > 0
+          ? 86_400
+          : stepSeconds;
+    return { kind: 'ms', ms: (stepSeconds / gcd(stepSeconds, cycle)) * cycle * 1000 };
   }
-  if (keys.length > 0) return startWall;
+  if (keys.length > 0) return null;
   const f = wallFields(startWall);
-  if (recur.freq === 'MONTHLY' && f.day <= 28) {
+  if (recur.freq === 'MONTHLY' && f.day <= 28) return { kind: 'months', every: interval };
+  if (recur.freq === 'YEARLY' && !(f.month === 2 && f.day === 29))
+    return { kind: 'years', every: interval };
+  return null;
+}
+
+/**
+ * Where to start iterating so that no instance overlapping the range is lost: `startWall`
+ * moved forward by whole periods to at most `lo`. The rule's instances after the new start are
+ * then exactly the original ones (its pattern is invariant under that shift), while the ones
+ * before it all end before the range. Any whole period holds the same number of instances, so
+ * a COUNT rule has skipped that number times the periods jumped.
+ */
+function jumpStart(
+  recur: ICAL.Recur,
+  startWall: number,
+  shape: Shape,
+  lo: number,
+  counter: StepCounter,
+): Jump {
+  const none: Jump = { from: startWall, skipped: 0 };
+  if (startWall >= lo || recur.count !== null) return none;
+  const period = periodOf(recur, startWall, shape.allDay);
+  if (!period) return none;
+  if (period.kind === 'ms') {
+    const k = Math.floor((lo - startWall) / period.ms);
+    if (k <= 0) return none;
+    const skipped =
+      recur.count === null ? 0 : k * instancesInPeriod(recur, startWall, period.ms, shape, counter);
+    return { from: startWall + k * period.ms, skipped };
+  }
+  const f = wallFields(startWall);
+  if (period.kind === 'months') {
     // 31-day months overestimate the distance, so the jump never passes `lo`.
-    const k = Math.floor(Math.floor((lo - startWall) / (31 * DAY_MS)) / interval);
-    return k > 0
-      ? Date.UTC(f.year, f.month - 1 + k * interval, f.day, f.hour, f.minute, f.second)
-      : startWall;
+    const k = Math.floor(Math.floor((lo - startWall) / (31 * DAY_MS)) / period.every);
+    if (k <= 0) return none;
+    const from = Date.UTC(
+      f.year,
+      f.month - 1 + k * period.every,
+      f.day,
+      f.hour,
+      f.minute,
+      f.second,
+    );
+    return { from, skipped: recur.count === null ? 0 : k };
   }
-  if (recur.freq === 'YEARLY' && !(f.month === 2 && f.day === 29)) {
-    const k = Math.floor(Math.floor((lo - startWall) / (366 * DAY_MS)) / interval);
-    return k > 0
-      ? Date.UTC(f.year + k * interval, f.month - 1, f.day, f.hour, f.minute, f.second)
-      : startWall;
+  const k = Math.floor(Math.floor((lo - startWall) / (366 * DAY_MS)) / period.every);
+  if (k <= 0) return none;
+  const from = Date.UTC(f.year + k * period.every, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return { from, skipped: recur.count === null ? 0 : k };
+}
+
+/** How many instances ical.js yields in `[startWall, startWall + periodMs)`, ignoring COUNT and UNTIL. */
+function instancesInPeriod(
+  recur: ICAL.Recur,
+  startWall: number,
+  periodMs: number,
+  shape: Shape,
+  counter: StepCounter,
+): number {
+  const open = recur.clone();
+  open.count = null;
+  open.until = null;
+  const iterator = countSteps(open.iterator(icalTime(startWall, shape.allDay)), () =>
+    step(counter),
+  );
+  const end = startWall + periodMs;
+  let n = 0;
+  for (;;) {
+    const t = iterator.next();
+    if (!t || Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) >= end) return n;
+    n++;
   }
-  return startWall;
 }
 
 function icalTime(wall: number, isDate: boolean): ICAL.Time {
   return new ICAL.Time({ ...wallFields(wall), isDate }, ICAL.Timezone.localTimezone);
 }
 
-/** UNTIL moved onto the series' wall clock, so ical.js compares like with like. */
-function localUntil(until: ICAL.Time, shape: Shape, clock: ZoneClock): ICAL.Time {
+/** UNTIL as a wall time on the series' clock, so it compares like with like. */
+function untilWall(until: ICAL.Time, shape: Shape, clock: ZoneClock): number {
   const wall = Date.UTC(
     until.year,
     until.month - 1,
@@ -472,12 +572,75 @@ function localUntil(until: ICAL.Time, shape: Shape, clock: ZoneClock): ICAL.Time
     until.minute,
     until.second,
   );
-  if (shape.allDay) return icalTime(wall, until.isDate);
+  if (shape.allDay) return wall;
   // RFC 5545 §3.3.10 wants a DATE-TIME UNTIL for timed series; a DATE is read as the whole day.
-  if (until.isDate) return icalTime(wall + DAY_MS - 1000, false);
-  if (until.zone === ICAL.Timezone.utcTimezone)
-    return icalTime(clock.toWall(wall, shape.zone), false);
-  return icalTime(wall, false);
+  if (until.isDate) return wall + DAY_MS - 1000;
+  if (until.zone === ICAL.Timezone.utcTimezone) return clock.toWall(wall, shape.zone);
+  return wall;
+}
+
+/** UNTIL moved onto the series' wall clock, as ical.js compares it. */
+function localUntil(until: ICAL.Time, shape: Shape, clock: ZoneClock): ICAL.Time {
+  return icalTime(untilWall(until, shape, clock), shape.allDay && until.isDate);
+}
+
+/**
+ * One busy event standing in for a series that could not be expanded: from its start (or the
+ * range's) to the end of the range, or to its last UNTIL when every rule has one and there are
+ * no RDATEs. `null` when that stretch misses the range.
+ */
+function standIn(
+  master: ParsedEvent,
+  shape: Shape,
+  start: ZonedValue,
+  idBase: string,
+  ctx: ExpandContext,
+): CalendarEvent | null {
+  const { range, clock } = ctx;
+  const startWall = start.value.wall;
+  let end = range.end;
+  if (master.rdates.length === 0 && master.rrules.every((r) => r.recur.until)) {
+    let lastWall = -Infinity;
+    for (const r of master.rrules) {
+      if (r.recur.until) lastWall = Math.max(lastWall, untilWall(r.recur.until, shape, clock));
+    }
+    end = Math.min(end, clock.toInstant(lastWall, shape.zone) + spanUpper(shape.span));
+  }
+  let times: Times;
+  if (shape.allDay) {
+    const firstDay = Math.max(wallDay(startWall), wallDay(clock.toWall(range.start, shape.zone)));
+    const endDay = wallDay(clock.toWall(end - 1, shape.zone)) + DAY_MS;
+    if (firstDay >= endDay) return null;
+    times = {
+      start: clock.toInstant(firstDay, shape.zone),
+      end: clock.toInstant(endDay, shape.zone),
+      startDate: wallDate(firstDay),
+      endDate: wallDate(endDay),
+    };
+  } else {
+    const from = Math.max(range.start, clock.toInstant(startWall, shape.zone));
+    if (from >= end) return null;
+    times = { start: from, end };
+  }
+  const event = makeEvent(`${idBase}#not-expanded`, master, times, ctx);
+  delete event.ironstrideSessionId;
+  event.unexpanded = true;
+  return event;
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A rule whose BYMONTHDAY names no day that exists in any of its BYMONTH months
+ * (`BYMONTH=2;BYMONTHDAY=30`) has no instances at all (RFC 5545 §3.3.10 ignores invalid
+ * dates), while ical.js would search for one forever.
+ */
+function neverMatches(recur: ICAL.Recur): boolean {
+  const months = recur.parts.BYMONTH;
+  const days = recur.parts.BYMONTHDAY;
+  if (!months?.length || !days?.length) return false;
+  const longest = Math.max(...months.map((m) => MONTH_DAYS[m - 1] ?? 31));
+  return days.every((d) => Math.abs(d) > longest);
 }
 
 function monthDayMatches(
@@ -505,16 +668,17 @@ function iterateRule(
   visit: (wall: number) => void,
 ): void {
   const recur = rule.recur.clone();
+  if (neverMatches(recur)) return;
   if (recur.until) recur.until = localUntil(recur.until, shape, clock);
-  const from = jumpStart(recur, startWall, shape.allDay, lo);
-  const iterator = recur.iterator(icalTime(from, shape.allDay));
-  const check = iterator.check_contracting_rules.bind(iterator);
-  iterator.check_contracting_rules = (): boolean => {
-    counter.sinceLastInstance++;
-    if (--counter.series < 0) throw new StepLimitError('series');
-    if (--counter.read.steps < 0) throw new StepLimitError('read');
-    return check();
-  };
+  const jump = jumpStart(recur, startWall, shape, lo, counter);
+  if (recur.count !== null) {
+    // COUNT 0 would mean "no limit" to ical.js.
+    if (recur.count - jump.skipped <= 0) return;
+    recur.count -= jump.skipped;
+  }
+  const iterator = countSteps(recur.iterator(icalTime(jump.from, shape.allDay)), () =>
+    step(counter),
+  );
   // ical.js normalizes impossible days instead of skipping them (BYMONTH=2;BYMONTHDAY=30
   // yields 2 March): RFC 5545 §3.3.10 says such instances are ignored, so they are filtered.
   const byMonth = recur.parts.BYMONTH;
@@ -526,6 +690,7 @@ function iterateRule(
     const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
     if (wall >= hi) return;
     if (wall < lo) continue;
+    counter.reached = true;
     if (byMonth && !byMonth.includes(t.month)) continue;
     if (byMonthDay && !monthDayMatches(t.day, t.year, t.month, byMonthDay)) continue;
     visit(wall);

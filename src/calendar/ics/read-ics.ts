@@ -24,9 +24,10 @@
  * - Unknown TZIDs: IANA (Intl) name > Windows/Outlook name > the file's VTIMEZONE > offset in
  *   the name > the runner's zone, with a warning for the last.
  * - Hostile input is bounded. A series that needs too many rule steps (see `expand.ts`) is
- *   skipped with "too many occurrences before the range", never half-shown. A file's VTIMEZONE
- *   is computed only when an event's time is converted in it, only for the years asked about,
- *   from the same step budget (`custom-zone.ts`).
+ *   skipped with its reason, never half-shown, and one busy event stands in for its stretch of
+ *   the range (fail closed). A file's VTIMEZONE is computed only when an event's time is
+ *   converted in it, only for the years asked about, from the same step budget
+ *   (`custom-zone.ts`).
  */
 import type {
   CalendarEvent,
@@ -314,6 +315,8 @@ function expandGroup(
     const result = expandMaster(master, master.start, idBase, overrides.kept, ctx);
     if (!result.ok) {
       outcome.failed.push({ uid: master.uid, reason: result.reason });
+      // Fail closed: the series' time is busy even though its occurrences are not listed.
+      if (result.busy) events.push(result.busy);
       continue;
     }
     events.push(...result.events);
@@ -395,7 +398,7 @@ export function readIcs(input: string | Uint8Array, options: ReadIcsOptions): Re
     const outcome = expandGroup(uid, group, ctx, events, warnings);
     superseded += outcome.superseded;
     for (const failure of outcome.failed) {
-      // A series that cannot be expanded was not read after all.
+      // A series that cannot be expanded was not read after all (only its stand-in shows).
       read--;
       skip(failure.uid, failure.reason);
     }
