@@ -19,7 +19,8 @@
  *
  * Rules whose instances repeat with a fixed period (no ordinal BY parts) are started at the
  * last period boundary before the range, so "daily since 1970" costs the same as "daily since
- * last week".
+ * last week"; with COUNT, the instances of one period are counted once and the count reduced
+ * by the periods skipped.
  */
 import ICAL from 'ical.js';
 import type { CalendarEvent, InstantRange } from '../../core/events';
@@ -504,15 +505,23 @@ function jumpStart(
   counter: StepCounter,
 ): Jump {
   const none: Jump = { from: startWall, skipped: 0 };
-  if (startWall >= lo || recur.count !== null) return none;
+  if (startWall >= lo) return none;
   const period = periodOf(recur, startWall, shape.allDay);
   if (!period) return none;
   if (period.kind === 'ms') {
-    const k = Math.floor((lo - startWall) / period.ms);
+    // Strictly before `lo`: ical.js yields an unsynchronized start (one failing a limiting BY
+    // part, e.g. DTSTART on a Sunday for FREQ=DAILY;BYDAY=SA) as an instance, and a jumped start
+    // is unsynchronized whenever DTSTART is; `wall < lo` then drops it.
+    const k = Math.floor((lo - 1 - startWall) / period.ms);
     if (k <= 0) return none;
-    const skipped =
-      recur.count === null ? 0 : k * instancesInPeriod(recur, startWall, period.ms, shape, counter);
-    return { from: startWall + k * period.ms, skipped };
+    const from = startWall + k * period.ms;
+    if (recur.count === null) return { from, skipped: 0 };
+    const counts = instancesPerPeriod(recur, startWall, period.ms, shape, counter);
+    // The first period holds the steady count, plus DTSTART itself when it is unsynchronized.
+    if (counts.first !== counts.steady && counts.first !== counts.steady + 1) return none;
+    // Before `from`: first + (k - 1) × steady yields; from `from`, the jumped iterator yields
+    // its own unsynchronized start first (when DTSTART was one), which uses one more.
+    return { from, skipped: k * counts.steady };
   }
   const f = wallFields(startWall);
   if (period.kind === 'months') {
@@ -535,26 +544,31 @@ function jumpStart(
   return { from, skipped: recur.count === null ? 0 : k };
 }
 
-/** How many instances ical.js yields in `[startWall, startWall + periodMs)`, ignoring COUNT and UNTIL. */
-function instancesInPeriod(
+/**
+ * How many instances ical.js yields, ignoring COUNT and UNTIL, in the first period
+ * `[startWall, startWall + periodMs)` and in the second (the steady state).
+ */
+function instancesPerPeriod(
   recur: ICAL.Recur,
   startWall: number,
   periodMs: number,
   shape: Shape,
   counter: StepCounter,
-): number {
+): { first: number; steady: number } {
   const open = recur.clone();
   open.count = null;
   open.until = null;
   const iterator = countSteps(open.iterator(icalTime(startWall, shape.allDay)), () =>
     step(counter),
   );
-  const end = startWall + periodMs;
-  let n = 0;
+  const counts = { first: 0, steady: 0 };
   for (;;) {
     const t = iterator.next();
-    if (!t || Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) >= end) return n;
-    n++;
+    if (!t) return counts;
+    const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+    if (wall >= startWall + 2 * periodMs) return counts;
+    if (wall < startWall + periodMs) counts.first++;
+    else counts.steady++;
   }
 }
 

@@ -98,6 +98,31 @@ describe('readIcs', () => {
       ]);
     });
 
+    it('jumps a COUNT rule to the range, counting the occurrences it skips', () => {
+      const text = vcalendar(
+        vevent(
+          'UID:c',
+          'DTSTART:19700101T063000Z',
+          // 1970-01-01 + 20,456 days is 2026-01-04; 20,830 days reach 2027-01-13.
+          'RRULE:FREQ=DAILY;COUNT=20830',
+          'SUMMARY:c',
+        ),
+      );
+
+      const result = read(text, { range: WEEK });
+
+      expect(result.skipped).toEqual([]);
+      expect(result.events.map((e) => new Date(e.start).toISOString().slice(0, 10))).toEqual([
+        '2027-01-04',
+        '2027-01-05',
+        '2027-01-06',
+        '2027-01-07',
+        '2027-01-08',
+        '2027-01-09',
+        '2027-01-10',
+      ]);
+    });
+
     it('reads a rule that can never match (BYMONTH=2;BYMONTHDAY=30) as its DTSTART alone', () => {
       const text = vcalendar(
         vevent(
@@ -367,6 +392,75 @@ describe('readIcs', () => {
           );
         }),
         { numRuns: 60, seed: 20270104 },
+      );
+    });
+
+    const counted = fc.record({
+      freq: fc.constantFrom('HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'),
+      interval: fc.integer({ min: 1, max: 4 }),
+      count: fc.integer({ min: 1, max: 1500 }),
+      byday: fc.subarray(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], {
+        minLength: 0,
+        maxLength: 4,
+      }),
+      byhour: fc.subarray([6, 7, 18], { minLength: 0, maxLength: 2 }),
+      byminute: fc.subarray([0, 30], { minLength: 0, maxLength: 2 }),
+      wkst: fc.constantFrom('MO', 'SU', 'WE'),
+      allDay: fc.boolean(),
+      startDay: fc.integer({ min: 0, max: 2 * 365 }),
+      startMinute: fc.integer({ min: 0, max: 24 * 60 - 1 }),
+      rangeOffsetDays: fc.integer({ min: 10, max: 700 }),
+      rangeDays: fc.integer({ min: 1, max: 30 }),
+      zone: fc.constantFrom('Europe/London', 'America/New_York', 'Australia/Sydney', 'UTC'),
+    });
+
+    it('gives a COUNT rule the same occurrences as expanding from DTSTART', () => {
+      fc.assert(
+        fc.property(counted, (r) => {
+          const timed = !r.allDay || r.freq === 'HOURLY';
+          // HOURLY over a long stretch is slow for ical.js; keep the property fast.
+          if (r.freq === 'HOURLY' && r.rangeOffsetDays > 120) return;
+          const parts = [`FREQ=${r.freq}`, `INTERVAL=${r.interval}`, `COUNT=${r.count}`];
+          parts.push(`WKST=${r.wkst}`);
+          if (r.byday.length > 0 && r.freq !== 'MONTHLY' && r.freq !== 'YEARLY')
+            parts.push(`BYDAY=${r.byday.join(',')}`);
+          if (timed && r.byhour.length > 0 && r.freq !== 'MONTHLY' && r.freq !== 'YEARLY')
+            parts.push(`BYHOUR=${r.byhour.join(',')}`);
+          if (timed && r.byminute.length > 0 && (r.freq === 'HOURLY' || r.freq === 'DAILY'))
+            parts.push(`BYMINUTE=${r.byminute.join(',')}`);
+          const start = new Date(Date.UTC(2022, 0, 1 + r.startDay, 0, timed ? r.startMinute : 0));
+          const stamp = start.toISOString().replace(/[-:]|\.000Z/g, '');
+          const dtstart = timed
+            ? `DTSTART;TZID=${r.zone}:${stamp}`
+            : `DTSTART;VALUE=DATE:${stamp.slice(0, 8)}`;
+          const text = vcalendar(
+            vevent(
+              'UID:p',
+              dtstart,
+              timed ? 'DURATION:PT45M' : 'DURATION:P1D',
+              `RRULE:${parts.join(';')}`,
+              'SUMMARY:p',
+            ),
+          );
+          const range = {
+            start: start.getTime() + r.rangeOffsetDays * 86_400_000,
+            end: start.getTime() + (r.rangeOffsetDays + r.rangeDays) * 86_400_000,
+          };
+
+          const near = read(text, { timezone: r.zone, range });
+          const full = read(text, {
+            timezone: r.zone,
+            range: { start: start.getTime() - 2 * 86_400_000, end: range.end },
+          });
+
+          expect(near.skipped).toEqual([]);
+          expect(near.events).toEqual(
+            full.events
+              .filter(inRange(range))
+              .filter((e) => e.end > range.start || e.start >= range.start),
+          );
+        }),
+        { numRuns: 120, seed: 20270105 },
       );
     });
   });
