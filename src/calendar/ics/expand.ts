@@ -2,42 +2,33 @@
  * Recurrence expansion (RFC 5545 §3.8.5.3): the DTSTART instance, RRULE and RDATE instances,
  * minus EXDATE, with RECURRENCE-ID overrides (§3.8.4.4) replacing their slot, over a range.
  *
- * ical.js supplies the RRULE engine (`Recur.iterator`), driven here in the series' wall clock:
- * rules are defined in local time (§3.3.10), so iteration runs on floating times and each
- * instance is converted to an instant afterwards. The rest is done here rather than with
- * `ICAL.Event`/`RecurExpansion`, because those match overrides by `Time#toString()` (an
- * override written in UTC for a zoned series never matches), throw after 500 EXDATEs in a row,
- * and relate exceptions by scanning the whole calendar per event (quadratic).
+ * Each RRULE runs in the series' wall clock (`rule-iteration.ts`): rules are defined in local
+ * time (§3.3.10), so iteration runs on floating times and each instance is converted to an
+ * instant afterwards. The rest is done here rather than with `ICAL.Event`/`RecurExpansion`,
+ * because those match overrides by `Time#toString()` (an override written in UTC for a zoned
+ * series never matches), throw after 500 EXDATEs in a row, and relate exceptions by scanning the
+ * whole calendar per event (quadratic).
  *
- * Work is bounded. Each ical.js rule step is counted (`rule-steps.ts`). A series may take
- * `MAX_SERIES_STEPS` to reach the range and `MAX_STEPS_PER_DAY` for each day of it, and a whole
- * read `MAX_TOTAL_STEPS` (time-zone onsets included); past any of these the series is reported
+ * Work is bounded (see `rule-iteration.ts` for the limits). A series that hits one is reported
  * as skipped rather than shown half-expanded, and its stretch of the range stands in as one
  * busy event (`CalendarEvent.unexpanded`), so time it may occupy is never offered as free. The
- * per-day limit makes `events` over a week and `plan` over months agree about a series: one
- * that repeats every minute is too dense for both.
- *
- * Rules whose instances repeat with a fixed period (no ordinal BY parts) are started at the
- * last period boundary before the range, so "daily since 1970" costs the same as "daily since
- * last week"; with COUNT, the instances of one period are counted once and the count reduced
- * by the periods skipped.
+ * limit is per day of the range, so `events` over a week and `plan` over months agree about a
+ * series: one that repeats every minute is too dense for both.
  */
-import ICAL from 'ical.js';
 import type { CalendarEvent, InstantRange } from '../../core/events';
 import { DAY_MS, HOUR_MS } from '../../core/time';
-import type { ParsedEvent, ParsedRule, ZonedValue } from './parse-event';
-import { countSteps, MAX_TOTAL_STEPS, StepLimitError, type StepBudget } from './rule-steps';
-import { quoteValue, wallDate, wallDay, wallFields, type TimeValue } from './values';
+import type { ParsedEvent, ZonedValue } from './parse-event';
+import {
+  iterateRule,
+  MAX_SERIES_STEPS,
+  MAX_STEPS_PER_DAY,
+  seriesCounter,
+  STALL_STEPS,
+  untilWall,
+} from './rule-iteration';
+import { MAX_TOTAL_STEPS, StepLimitError, type StepBudget } from './rule-steps';
+import { quoteValue, wallDate, wallDay, type TimeValue } from './values';
 import type { Zone, ZoneClock } from './zones';
-
-/** Rule steps one series may take before it reaches the range. */
-export const MAX_SERIES_STEPS = 50_000;
-/**
- * Rule steps one series may take per day of the range: one occurrence every five minutes. A
- * limit per day rather than per read, so a week and three months agree about a series.
- */
-export const MAX_STEPS_PER_DAY = 288;
-export { MAX_TOTAL_STEPS };
 
 // Wall time and instant differ by the UTC offset, which stays within ±26 h even in garbage
 // VTIMEZONEs that pass validation (±18 h); 30 h keeps every bound below on the safe side.
@@ -77,30 +68,6 @@ export interface Shape {
 export type ExpandResult =
   | { ok: true; events: CalendarEvent[]; shape: Shape }
   | { ok: false; reason: string; busy: CalendarEvent | null };
-
-/** Steps without an instance after which a rule that hits the limit is called stalled. */
-const STALL_STEPS = 10_000;
-
-interface StepCounter {
-  /** Steps left for this series before the range. */
-  before: number;
-  /** Steps left for this series once it has reached the range. */
-  inRange: number;
-  /** Whether an instance in the range has been seen. */
-  reached: boolean;
-  /** Steps left for the whole read (shared). */
-  read: StepBudget;
-  /** Steps since the iterator last produced an instance. */
-  sinceLastInstance: number;
-}
-
-function step(counter: StepCounter): void {
-  counter.sinceLastInstance++;
-  if (--counter.read.steps < 0) throw new StepLimitError('read');
-  if (counter.reached) {
-    if (--counter.inRange < 0) throw new StepLimitError('range');
-  } else if (--counter.before < 0) throw new StepLimitError('before');
-}
 
 function spanUpper(span: Span): number {
   switch (span.kind) {
@@ -309,13 +276,7 @@ export function expandMaster(
   // when the rule would not produce it (ical.js skips an unsynchronized DTSTART).
   if (startWall >= lo && startWall < hi) visit(startWall);
 
-  const counter: StepCounter = {
-    before: MAX_SERIES_STEPS,
-    inRange: Math.ceil(((hi - lo) / DAY_MS) * MAX_STEPS_PER_DAY),
-    reached: false,
-    read: ctx.budget,
-    sinceLastInstance: 0,
-  };
+  const counter = seriesCounter(ctx.budget, lo, hi);
   for (const rule of master.rrules) {
     counter.reached = false;
     try {
@@ -430,174 +391,6 @@ export function expandSingle(
   return overlaps(t, ctx.range) ? makeEvent(id, event, t, ctx) : null;
 }
 
-const PLAIN_WEEKDAY = /^(SU|MO|TU|WE|TH|FR|SA)$/;
-const FIXED_SECONDS: Partial<Record<string, number>> = {
-  SECONDLY: 1,
-  MINUTELY: 60,
-  HOURLY: 3600,
-  DAILY: 86_400,
-  WEEKLY: 604_800,
-};
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
-}
-
-/** Where a rule is started instead of DTSTART, and how many of its instances that skips. */
-interface Jump {
-  from: number;
-  /** Instances ical.js would have produced before `from` (what COUNT must be reduced by). */
-  skipped: number;
-}
-
-/**
- * How a rule repeats, when it does so with a fixed period: `ms` for SECONDLY…WEEKLY rules whose
- * only BY parts are plain weekdays, hours, minutes and seconds (their instances are invariant
- * under a shift by the period), `months` for a plain MONTHLY rule on day 1–28 and `years` for a
- * plain YEARLY rule not on 29 February (one instance per period). `null` for everything else.
- */
-type Period = { kind: 'ms'; ms: number } | { kind: 'months' | 'years'; every: number };
-
-function periodOf(recur: ICAL.Recur, startWall: number, allDay: boolean): Period | null {
-  const parts = recur.parts;
-  const keys = Object.keys(parts).filter(
-    (k) => (parts as Record<string, unknown[] | undefined>)[k]?.length,
-  );
-  const interval = Math.max(1, recur.interval);
-  const unit = FIXED_SECONDS[recur.freq];
-  if (unit !== undefined) {
-    if (allDay && unit < 86_400) return null;
-    const allowed = keys.every((k) =>
-      k === 'BYDAY'
-        ? (parts.BYDAY ?? []).every((d) => PLAIN_WEEKDAY.test(d))
-        : k === 'BYHOUR' || k === 'BYMINUTE' || k === 'BYSECOND',
-    );
-    if (!allowed) return null;
-    const stepSeconds = interval * unit;
-    const cycle =
-      keys.includes('BYDAY') || recur.freq === 'WEEKLY'
-        ? 604_800
-        : keys.length > 0
-          ? 86_400
-          : stepSeconds;
-    return { kind: 'ms', ms: (stepSeconds / gcd(stepSeconds, cycle)) * cycle * 1000 };
-  }
-  if (keys.length > 0) return null;
-  const f = wallFields(startWall);
-  if (recur.freq === 'MONTHLY' && f.day <= 28) return { kind: 'months', every: interval };
-  if (recur.freq === 'YEARLY' && !(f.month === 2 && f.day === 29))
-    return { kind: 'years', every: interval };
-  return null;
-}
-
-/**
- * Where to start iterating so that no instance overlapping the range is lost: `startWall`
- * moved forward by whole periods to at most `lo`. The rule's instances after the new start are
- * then exactly the original ones (its pattern is invariant under that shift), while the ones
- * before it all end before the range. Any whole period holds the same number of instances, so
- * a COUNT rule has skipped that number times the periods jumped.
- */
-function jumpStart(
-  recur: ICAL.Recur,
-  startWall: number,
-  shape: Shape,
-  lo: number,
-  counter: StepCounter,
-): Jump {
-  const none: Jump = { from: startWall, skipped: 0 };
-  if (startWall >= lo) return none;
-  const period = periodOf(recur, startWall, shape.allDay);
-  if (!period) return none;
-  if (period.kind === 'ms') {
-    // Strictly before `lo`: ical.js yields an unsynchronized start (one failing a limiting BY
-    // part, e.g. DTSTART on a Sunday for FREQ=DAILY;BYDAY=SA) as an instance, and a jumped start
-    // is unsynchronized whenever DTSTART is; `wall < lo` then drops it.
-    const k = Math.floor((lo - 1 - startWall) / period.ms);
-    if (k <= 0) return none;
-    const from = startWall + k * period.ms;
-    if (recur.count === null) return { from, skipped: 0 };
-    const counts = instancesPerPeriod(recur, startWall, period.ms, shape, counter);
-    // The first period holds the steady count, plus DTSTART itself when it is unsynchronized.
-    if (counts.first !== counts.steady && counts.first !== counts.steady + 1) return none;
-    // Before `from`: first + (k - 1) × steady yields; from `from`, the jumped iterator yields
-    // its own unsynchronized start first (when DTSTART was one), which uses one more.
-    return { from, skipped: k * counts.steady };
-  }
-  const f = wallFields(startWall);
-  if (period.kind === 'months') {
-    // 31-day months overestimate the distance, so the jump never passes `lo`.
-    const k = Math.floor(Math.floor((lo - startWall) / (31 * DAY_MS)) / period.every);
-    if (k <= 0) return none;
-    const from = Date.UTC(
-      f.year,
-      f.month - 1 + k * period.every,
-      f.day,
-      f.hour,
-      f.minute,
-      f.second,
-    );
-    return { from, skipped: recur.count === null ? 0 : k };
-  }
-  const k = Math.floor(Math.floor((lo - startWall) / (366 * DAY_MS)) / period.every);
-  if (k <= 0) return none;
-  const from = Date.UTC(f.year + k * period.every, f.month - 1, f.day, f.hour, f.minute, f.second);
-  return { from, skipped: recur.count === null ? 0 : k };
-}
-
-/**
- * How many instances ical.js yields, ignoring COUNT and UNTIL, in the first period
- * `[startWall, startWall + periodMs)` and in the second (the steady state).
- */
-function instancesPerPeriod(
-  recur: ICAL.Recur,
-  startWall: number,
-  periodMs: number,
-  shape: Shape,
-  counter: StepCounter,
-): { first: number; steady: number } {
-  const open = recur.clone();
-  open.count = null;
-  open.until = null;
-  const iterator = countSteps(open.iterator(icalTime(startWall, shape.allDay)), () =>
-    step(counter),
-  );
-  const counts = { first: 0, steady: 0 };
-  for (;;) {
-    const t = iterator.next();
-    if (!t) return counts;
-    const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
-    if (wall >= startWall + 2 * periodMs) return counts;
-    if (wall < startWall + periodMs) counts.first++;
-    else counts.steady++;
-  }
-}
-
-function icalTime(wall: number, isDate: boolean): ICAL.Time {
-  return new ICAL.Time({ ...wallFields(wall), isDate }, ICAL.Timezone.localTimezone);
-}
-
-/** UNTIL as a wall time on the series' clock, so it compares like with like. */
-function untilWall(until: ICAL.Time, shape: Shape, clock: ZoneClock): number {
-  const wall = Date.UTC(
-    until.year,
-    until.month - 1,
-    until.day,
-    until.hour,
-    until.minute,
-    until.second,
-  );
-  if (shape.allDay) return wall;
-  // RFC 5545 §3.3.10 wants a DATE-TIME UNTIL for timed series; a DATE is read as the whole day.
-  if (until.isDate) return wall + DAY_MS - 1000;
-  if (until.zone === ICAL.Timezone.utcTimezone) return clock.toWall(wall, shape.zone);
-  return wall;
-}
-
-/** UNTIL moved onto the series' wall clock, as ical.js compares it. */
-function localUntil(until: ICAL.Time, shape: Shape, clock: ZoneClock): ICAL.Time {
-  return icalTime(untilWall(until, shape, clock), shape.allDay && until.isDate);
-}
-
 /**
  * One busy event standing in for a series that could not be expanded: from its start (or the
  * range's) to the end of the range, or to its last UNTIL when every rule has one and there are
@@ -640,73 +433,4 @@ function standIn(
   delete event.ironstrideSessionId;
   event.unexpanded = true;
   return event;
-}
-
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * A rule whose BYMONTHDAY names no day that exists in any of its BYMONTH months
- * (`BYMONTH=2;BYMONTHDAY=30`) has no instances at all (RFC 5545 §3.3.10 ignores invalid
- * dates), while ical.js would search for one forever.
- */
-function neverMatches(recur: ICAL.Recur): boolean {
-  const months = recur.parts.BYMONTH;
-  const days = recur.parts.BYMONTHDAY;
-  if (!months?.length || !days?.length) return false;
-  const longest = Math.max(...months.map((m) => MONTH_DAYS[m - 1] ?? 31));
-  return days.every((d) => Math.abs(d) > longest);
-}
-
-function monthDayMatches(
-  day: number,
-  year: number,
-  month: number,
-  byMonthDay: readonly number[],
-): boolean {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return byMonthDay.some((d) => (d > 0 ? d === day : last + 1 + d === day));
-}
-
-/**
- * Runs one RRULE, calling `visit` with each instance's wall time in `[lo, hi)`.
- * Throws `StepLimitError` when a limit is hit, or ical.js's error for a rule it cannot run.
- */
-function iterateRule(
-  rule: ParsedRule,
-  startWall: number,
-  shape: Shape,
-  lo: number,
-  hi: number,
-  counter: StepCounter,
-  clock: ZoneClock,
-  visit: (wall: number) => void,
-): void {
-  const recur = rule.recur.clone();
-  if (neverMatches(recur)) return;
-  if (recur.until) recur.until = localUntil(recur.until, shape, clock);
-  const jump = jumpStart(recur, startWall, shape, lo, counter);
-  if (recur.count !== null) {
-    // COUNT 0 would mean "no limit" to ical.js.
-    if (recur.count - jump.skipped <= 0) return;
-    recur.count -= jump.skipped;
-  }
-  const iterator = countSteps(recur.iterator(icalTime(jump.from, shape.allDay)), () =>
-    step(counter),
-  );
-  // ical.js normalizes impossible days instead of skipping them (BYMONTH=2;BYMONTHDAY=30
-  // yields 2 March): RFC 5545 §3.3.10 says such instances are ignored, so they are filtered.
-  const byMonth = recur.parts.BYMONTH;
-  const byMonthDay = recur.parts.BYMONTHDAY;
-  for (;;) {
-    const t = iterator.next();
-    if (!t) return;
-    counter.sinceLastInstance = 0;
-    const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
-    if (wall >= hi) return;
-    if (wall < lo) continue;
-    counter.reached = true;
-    if (byMonth && !byMonth.includes(t.month)) continue;
-    if (byMonthDay && !monthDayMatches(t.day, t.year, t.month, byMonthDay)) continue;
-    visit(wall);
-  }
 }
