@@ -385,10 +385,36 @@ export function expandSingle(
   id: string,
   ctx: ExpandContext,
 ): CalendarEvent | null {
+  if (clearlyOutside(event, start, ctx.range)) return null;
   const shape = shapeOf(event, start, ctx);
   const wall = start.value.wall;
   const t = timesOf(wall, ctx.clock.toInstant(wall, shape.zone), shape, ctx.clock);
   return overlaps(t, ctx.range) ? makeEvent(id, event, t, ctx) : null;
+}
+
+/**
+ * Whether a single event's wall times alone put it outside the range, so its zone need not be
+ * consulted: most events of a large calendar are. Only for ends that read without a warning
+ * (DTEND in DTSTART's zone and not before it, a DURATION that is not negative), so warnings
+ * do not depend on the range.
+ */
+function clearlyOutside(event: ParsedEvent, start: ZonedValue, range: InstantRange): boolean {
+  const wall = start.value.wall;
+  // A wall time is within ±MARGIN of its instant in any zone.
+  if (wall >= range.end + MARGIN) return true;
+  const end = event.end;
+  let endWall: number;
+  if (end.kind === 'end') {
+    if (end.end.zone !== start.zone || end.end.value.wall < wall) return false;
+    endWall = end.end.value.wall;
+  } else if (end.kind === 'duration') {
+    if (end.duration.days < 0 || end.duration.ms < 0) return false;
+    // A nominal day can last 25 hours across a DST change.
+    endWall = wall + end.duration.days * (DAY_MS + HOUR_MS) + end.duration.ms;
+  } else {
+    endWall = wall + DAY_MS;
+  }
+  return endWall + MARGIN < range.start;
 }
 
 /**

@@ -46,7 +46,14 @@ import {
   type ExpandContext,
   type Shape,
 } from './expand';
-import { parseVevent, type EventContext, type ParsedEvent, type ZonedValue } from './parse-event';
+import {
+  fingerprintOf,
+  parseVevent,
+  type EventContext,
+  type ParsedEvent,
+  type ParsedRule,
+  type ZonedValue,
+} from './parse-event';
 import { splitComponents, type CalendarBlock, type SplitCalendar } from './split-components';
 import { MAX_TOTAL_STEPS, type StepBudget } from './rule-steps';
 import { describeZone, ianaInstant, resolveTzid, ZoneClock, type Zone } from './zones';
@@ -154,8 +161,8 @@ function chooseMasters(masters: ParsedEvent[]): { kept: ParsedEvent[]; supersede
   }
   const byFingerprint = new Map<string, ParsedEvent>();
   for (const m of masters) {
-    const prior = byFingerprint.get(m.fingerprint);
-    byFingerprint.set(m.fingerprint, prior ? newer(prior, m) : m);
+    const prior = byFingerprint.get(fingerprintOf(m));
+    byFingerprint.set(fingerprintOf(m), prior ? newer(prior, m) : m);
   }
   const kept = [...byFingerprint.values()].sort((a, b) => a.order - b.order);
   return { kept, superseded: masters.length - kept.length };
@@ -231,6 +238,7 @@ function calendarContexts(
   };
 
   const contexts = new Map<CalendarBlock, EventContext>();
+  const rules = new Map<string, ParsedRule | { error: string }>();
   return (calendar) => {
     const existing = contexts.get(calendar);
     if (existing) return existing;
@@ -254,6 +262,7 @@ function calendarContexts(
       floatingZone,
       calendarIndex: calendar.index,
       warn: (uid, message) => warnings.add(uid, message),
+      rules,
       zoneFor(tzid) {
         let zone = resolved.get(tzid);
         if (!zone) {

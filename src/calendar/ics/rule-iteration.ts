@@ -262,29 +262,24 @@ const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
 };
 
 /**
- * The arithmetic form of a rule ical.js would iterate, or `null` when it has another shape.
+ * The arithmetic form of a rule ical.js would iterate, or `null` when it has another shape;
+ * `until` is UNTIL as a wall time on the series' clock (see `untilWall`).
  * ical.js starts a WEEKLY rule on the first BYDAY of DTSTART's week and yields every listed day
  * from DTSTART on, and a DAILY rule without BY parts yields DTSTART and every INTERVAL days; the
  * forms below are exactly those (DAILY with BYDAY is left to ical.js: it yields an unmatched
  * DTSTART as an instance).
  */
-export function simpleRule(recur: ICAL.Recur, startWall: number): SimpleRule | null {
+export function simpleRule(
+  recur: ICAL.Recur,
+  startWall: number,
+  until: number | null,
+): SimpleRule | null {
+  if (recur.freq !== 'DAILY' && recur.freq !== 'WEEKLY') return null;
   const parts = recur.parts as Record<string, unknown[] | undefined>;
-  const keys = Object.keys(parts).filter((k) => parts[k]?.length);
+  const keys: string[] = [];
+  for (const k in parts) if (parts[k]?.length) keys.push(k);
   const interval = Math.max(1, recur.interval);
-  const bounds = {
-    count: recur.count,
-    until: recur.until
-      ? Date.UTC(
-          recur.until.year,
-          recur.until.month - 1,
-          recur.until.day,
-          recur.until.hour,
-          recur.until.minute,
-          recur.until.second,
-        )
-      : null,
-  };
+  const bounds = { count: recur.count, until };
   if (recur.freq === 'DAILY' && keys.length === 0) {
     return { ...bounds, kind: 'every', stepDays: interval };
   }
@@ -380,10 +375,13 @@ export function iterateRule(
   clock: ZoneClock,
   visit: (wall: number) => void,
 ): void {
-  const recur = rule.recur.clone();
-  if (neverMatches(recur)) return;
-  if (recur.until) recur.until = localUntil(recur.until, shape, clock);
-  const simple = simpleRule(recur, startWall);
+  if (neverMatches(rule.recur)) return;
+  // Checked on the parsed rule itself: cloning an ICAL.Recur costs more than the arithmetic.
+  const simple = simpleRule(
+    rule.recur,
+    startWall,
+    rule.recur.until ? untilWall(rule.recur.until, shape, clock) : null,
+  );
   if (simple) {
     iterateSimple(simple, startWall, lo, hi, (wall) => {
       step(counter);
@@ -393,6 +391,8 @@ export function iterateRule(
     });
     return;
   }
+  const recur = rule.recur.clone();
+  if (recur.until) recur.until = localUntil(recur.until, shape, clock);
   const jump = jumpStart(recur, startWall, shape, lo, counter);
   if (recur.count !== null) {
     // COUNT 0 would mean "no limit" to ical.js.

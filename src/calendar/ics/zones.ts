@@ -203,14 +203,15 @@ const WEEK_MS = 7 * DAY_MS;
 /**
  * Wall time ↔ instant, with memos.
  *
- * `zonedInstant` asks Intl up to six times per conversion, ical.js walks a VTIMEZONE's
- * transitions, and a calendar of 10,000 events converts hundreds of thousands of times. So each
- * (zone, week) is checked once: a week without an offset change converts any wall time in it by
- * addition; a week with one converts day by day the same way, and its transition day asks the
- * zone for every time, keeping the gap/overlap rules (RFC 5545 §3.3.5). One clock serves one
- * read: no state outlives it.
+ * `zonedInstant` asks Intl up to six times per conversion, a VTIMEZONE searches its onsets,
+ * and a calendar of 10,000 events converts hundreds of thousands of times. So each (zone, week)
+ * is checked once (an IANA week with one offset on both sides in two Intl lookups): a week
+ * without an offset change converts any wall time in it by addition; a week with one converts
+ * day by day the same way, and its transition day asks the zone for every time, keeping the
+ * gap/overlap rules (RFC 5545 §3.3.5). One clock serves one read: no state outlives it.
  */
 export class ZoneClock {
+  // Per zone (its IANA name or its VTIMEZONE), the blocks checked so far, by wall start.
   private readonly weeks = new Map<string | CustomZone, Map<number, Block>>();
   private readonly days = new Map<string | CustomZone, Map<number, Block>>();
 
@@ -222,9 +223,29 @@ export class ZoneClock {
       case 'fixed':
         return wall - zone.offsetMinutes * MINUTE_MS;
       case 'iana':
-        return this.memoized(wall, zone.name, (w) => ianaInstant(w, zone.name));
-      case 'vtimezone':
-        return this.memoized(wall, zone.rules, (w) => w - zone.rules.offsetAtWall(w) * 1000);
+      case 'vtimezone': {
+        // No closures here: this runs for every time of a large calendar.
+        const key = zone.kind === 'iana' ? zone.name : zone.rules;
+        const weekStart = Math.floor(wall / WEEK_MS) * WEEK_MS;
+        const weeks = blocksOf(this.weeks, key);
+        let week = weeks.get(weekStart);
+        if (!week) {
+          week =
+            (zone.kind === 'iana' ? steadyIanaWeek(weekStart, zone.name) : null) ??
+            block(weekStart, WEEK_MS, zone);
+          weeks.set(weekStart, week);
+        }
+        if (week.uniform) return week.start + (wall - weekStart);
+        const dayStart = Math.floor(wall / DAY_MS) * DAY_MS;
+        const days = blocksOf(this.days, key);
+        let day = days.get(dayStart);
+        if (!day) {
+          day = block(dayStart, DAY_MS, zone);
+          days.set(dayStart, day);
+        }
+        if (day.uniform) return day.start + (wall - dayStart);
+        return convertExactly(wall, zone);
+      }
     }
   }
 
@@ -241,20 +262,37 @@ export class ZoneClock {
         return instant + zone.rules.offsetAtInstant(instant) * 1000;
     }
   }
+}
 
-  private memoized(
-    wall: number,
-    key: string | CustomZone,
-    convert: (wall: number) => number,
-  ): number {
-    const weekStart = Math.floor(wall / WEEK_MS) * WEEK_MS;
-    const week = memo(this.weeks, key, weekStart, () => block(weekStart, WEEK_MS, convert));
-    if (week.uniform) return week.start + (wall - weekStart);
-    const dayStart = Math.floor(wall / DAY_MS) * DAY_MS;
-    const day = memo(this.days, key, dayStart, () => block(dayStart, DAY_MS, convert));
-    if (day.uniform) return day.start + (wall - dayStart);
-    return convert(wall);
+type ComputedZone = Extract<Zone, { kind: 'iana' } | { kind: 'vtimezone' }>;
+
+/** A wall time to its instant without memos, keeping the gap/overlap rules. */
+function convertExactly(wall: number, zone: ComputedZone): number {
+  return zone.kind === 'iana'
+    ? ianaInstant(wall, zone.name)
+    : wall - zone.rules.offsetAtWall(wall) * 1000;
+}
+
+function blocksOf<K>(cache: Map<K, Map<number, Block>>, key: K): Map<number, Block> {
+  let byStart = cache.get(key);
+  if (!byStart) {
+    byStart = new Map();
+    cache.set(key, byStart);
   }
+  return byStart;
+}
+
+/**
+ * A week of wall time in an IANA zone that needs no closer look: the same offset a day before
+ * its first instant and a day after its last one, the instants its wall times can map to (any
+ * offset is within ±14 h). Two Intl lookups instead of the dozen `block` makes; `null` when the
+ * offsets differ, so `block` and the day-by-day path handle the week with the transition.
+ */
+function steadyIanaWeek(weekStart: number, name: string): Block | null {
+  const before = zoneOffsetMinutes(weekStart - DAY_MS, name);
+  const after = zoneOffsetMinutes(weekStart + WEEK_MS + DAY_MS, name);
+  if (before !== after) return null;
+  return { start: weekStart - before * MINUTE_MS, uniform: true };
 }
 
 /** The instant a wall time shows in an IANA zone (the earlier one in a fall-back overlap). */
@@ -265,27 +303,13 @@ export function ianaInstant(wall: number, name: string): number {
   return zonedInstant(wallDate(wall), minutes, name) + (sinceMidnight - minutes * MINUTE_MS);
 }
 
-function memo<K>(cache: Map<K, Map<number, Block>>, key: K, at: number, make: () => Block): Block {
-  let byStart = cache.get(key);
-  if (!byStart) {
-    byStart = new Map();
-    cache.set(key, byStart);
-  }
-  let value = byStart.get(at);
-  if (!value) {
-    value = make();
-    byStart.set(at, value);
-  }
-  return value;
-}
-
 /**
  * A block of wall time is uniform when its start and its end convert with the same offset and
  * it lasts exactly as long in instants as in wall time: then no transition lies inside.
  */
-function block(startWall: number, length: number, convert: (wall: number) => number): Block {
-  const start = convert(startWall);
-  const next = convert(startWall + length);
-  const last = convert(startWall + length - MINUTE_MS);
+function block(startWall: number, length: number, zone: ComputedZone): Block {
+  const start = convertExactly(startWall, zone);
+  const next = convertExactly(startWall + length, zone);
+  const last = convertExactly(startWall + length - MINUTE_MS, zone);
   return { start, uniform: next - start === length && last - start === length - MINUTE_MS };
 }

@@ -36,7 +36,17 @@ function icalWalls(recur: ICAL.Recur, start: number, isDate: boolean, lo: number
 }
 
 function arithmeticWalls(recur: ICAL.Recur, start: number, lo: number, hi: number) {
-  const rule = simpleRule(recur, start);
+  const until = recur.until
+    ? Date.UTC(
+        recur.until.year,
+        recur.until.month - 1,
+        recur.until.day,
+        recur.until.hour,
+        recur.until.minute,
+        recur.until.second,
+      )
+    : null;
+  const rule = simpleRule(recur, start, until);
   if (!rule) return null;
   const walls: number[] = [];
   iterateSimple(rule, start, lo, hi, (wall) => walls.push(wall));
@@ -52,7 +62,7 @@ describe('simpleRule', () => {
     ['FREQ=WEEKLY;BYDAY=MO,WE,FR;UNTIL=20270301T000000', 'weekdays'],
   ])('computes %s arithmetically (%s)', (text, kind) => {
     // 4 January 2027 is a Monday.
-    expect(simpleRule(ICAL.Recur.fromString(text), Date.UTC(2027, 0, 4, 7))?.kind).toBe(kind);
+    expect(simpleRule(ICAL.Recur.fromString(text), Date.UTC(2027, 0, 4, 7), null)?.kind).toBe(kind);
   });
 
   it.each([
@@ -63,7 +73,7 @@ describe('simpleRule', () => {
     'FREQ=MONTHLY',
     'FREQ=HOURLY',
   ])('leaves %s to ical.js', (text) => {
-    expect(simpleRule(ICAL.Recur.fromString(text), Date.UTC(2027, 0, 4, 7))).toBeNull();
+    expect(simpleRule(ICAL.Recur.fromString(text), Date.UTC(2027, 0, 4, 7), null)).toBeNull();
   });
 
   it('yields exactly what ical.js yields, for any simple rule and range', () => {
