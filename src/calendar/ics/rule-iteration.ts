@@ -249,7 +249,11 @@ export type SimpleRule = {
   count: number | null;
   /** The last wall time an instance may have (UNTIL on the series' clock), or `null`. */
   until: number | null;
-} & ({ kind: 'every'; stepDays: number } | { kind: 'weekdays'; weekdays: ReadonlySet<number> });
+} & (
+  | { kind: 'every'; stepDays: number }
+  /** Bit `d` set for weekday `d` (0 = Sunday). */
+  | { kind: 'weekdays'; weekdays: number }
+);
 
 const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
   SU: 0,
@@ -274,28 +278,30 @@ export function simpleRule(
   startWall: number,
   until: number | null,
 ): SimpleRule | null {
-  if (recur.freq !== 'DAILY' && recur.freq !== 'WEEKLY') return null;
+  const freq = recur.freq;
+  if (freq !== 'DAILY' && freq !== 'WEEKLY') return null;
   const parts = recur.parts as Record<string, unknown[] | undefined>;
-  const keys: string[] = [];
-  for (const k in parts) if (parts[k]?.length) keys.push(k);
+  let byday: unknown[] | undefined;
+  for (const key of Object.keys(parts)) {
+    const values = parts[key];
+    if (!values?.length) continue;
+    if (key !== 'BYDAY' || freq !== 'WEEKLY') return null;
+    byday = values;
+  }
   const interval = Math.max(1, recur.interval);
-  const bounds = { count: recur.count, until };
-  if (recur.freq === 'DAILY' && keys.length === 0) {
-    return { ...bounds, kind: 'every', stepDays: interval };
-  }
-  if (recur.freq !== 'WEEKLY' || keys.some((k) => k !== 'BYDAY')) return null;
-  const startDay = new Date(startWall).getUTCDay();
-  const byday = (recur.parts.BYDAY ?? []) as string[];
-  const weekdays = new Set<number>();
+  const count = recur.count;
+  if (!byday)
+    return { count, until, kind: 'every', stepDays: freq === 'DAILY' ? interval : 7 * interval };
+  let weekdays = 0;
   for (const day of byday) {
-    const n = WEEKDAY_NUMBERS[day];
+    const n = WEEKDAY_NUMBERS[day as string];
     if (n === undefined) return null;
-    weekdays.add(n);
+    weekdays |= 1 << n;
   }
-  if (weekdays.size === 0 || (weekdays.size === 1 && weekdays.has(startDay))) {
-    return { ...bounds, kind: 'every', stepDays: 7 * interval };
+  if (weekdays === 1 << weekdayOf(startWall)) {
+    return { count, until, kind: 'every', stepDays: 7 * interval };
   }
-  return interval === 1 ? { ...bounds, kind: 'weekdays', weekdays } : null;
+  return interval === 1 ? { count, until, kind: 'weekdays', weekdays } : null;
 }
 
 /** Calls `visit` with each instance of a simple rule in `[lo, hi)`, in order. */
@@ -317,23 +323,35 @@ export function iterateSimple(
     }
   }
   const { weekdays } = rule;
+  const perWeek = bitCount(weekdays);
   const startDay = Math.floor(startWall / DAY_MS) * DAY_MS;
   const timeOfDay = startWall - startDay;
   // Instances before the first day looked at, for COUNT: whole weeks, then the days left over.
   let day = Math.max(startDay, Math.floor((lo - timeOfDay) / DAY_MS) * DAY_MS);
   const weeks = Math.floor((day - startDay) / (7 * DAY_MS));
-  let index = weeks * weekdays.size;
+  let index = weeks * perWeek;
   for (let d = startDay + weeks * 7 * DAY_MS; d < day; d += DAY_MS) {
-    if (weekdays.has(new Date(d).getUTCDay())) index++;
+    if ((weekdays >> weekdayOf(d)) & 1) index++;
   }
   for (; ; day += DAY_MS) {
     const wall = day + timeOfDay;
     if (wall >= hi) return;
-    if (!weekdays.has(new Date(day).getUTCDay())) continue;
+    if (!((weekdays >> weekdayOf(day)) & 1)) continue;
     if ((count !== null && index >= count) || (until !== null && wall > until)) return;
     index++;
     if (wall >= lo) visit(wall);
   }
+}
+
+/** Weekday (0 = Sunday) of a wall day: 1 January 1970 was a Thursday. */
+function weekdayOf(day: number): number {
+  return (((Math.floor(day / DAY_MS) + 4) % 7) + 7) % 7;
+}
+
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
 }
 
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
