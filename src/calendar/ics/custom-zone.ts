@@ -4,10 +4,11 @@
  * ical.js's `Timezone` expands every observance from its DTSTART up to five years past the
  * current year the first time it is asked, with no bound: one observance starting in year 1 with
  * `FREQ=YEARLY;BYMONTH=1,…,12;BYDAY=SU,…,SA;BYHOUR=0,…,23` is 17 million onsets (45 s, 610 MB),
- * and its expansion also reads the system clock. Here onsets are computed per year on demand,
- * each yearly rule started just before that year (its instances in a year do not depend on
- * which earlier year it started in), every rule step drawn from the read's step budget, and a
- * zone that changes offset more often than any real one is refused.
+ * and its expansion also reads the system clock. Here onsets are computed per year on demand:
+ * a rule in the usual shape ("last Sunday of October at 03:00") by arithmetic, any other yearly
+ * rule by ical.js started just before that year (its instances in a year do not depend on which
+ * earlier year it started in). Every step is drawn from the read's step budget, and a zone that
+ * changes offset more often than any real one is refused.
  *
  * How an offset is chosen for a wall time follows ical.js (`Timezone#utcOffset`), so zones read
  * the same as before: the last onset whose local time (in the earlier offset for a spring
@@ -16,50 +17,22 @@
  * answers UTC, here the offset the first onset changes from (its TZOFFSETFROM).
  */
 import ICAL from 'ical.js';
-import { parseContentLine } from './content-lines';
+import {
+  parseObservances,
+  wallOf,
+  yearlyOnset,
+  yearOfWall,
+  type Change,
+  type Observance,
+} from './observances';
 import { countSteps, StepLimitError, type StepBudget } from './rule-steps';
 
 /** Offset changes one zone may make in a calendar year; real zones make at most four. */
 export const MAX_ONSETS_PER_YEAR = 24;
+/** Years the arithmetic path looks back for an earlier onset before leaving it to ical.js. */
+const MAX_YEARS_BACK = 400;
 /** Rule steps one observance may take per calendar year it covers. */
 const MAX_STEPS_PER_YEAR = 400;
-const MAX_OBSERVANCES = 500;
-const MAX_RDATES = 2000;
-// Real offsets stay within -12:00…+14:00; a VTIMEZONE outside ±18 h is garbage.
-const MAX_OFFSET_SECONDS = 18 * 3600;
-
-const TZ_OFFSET_RE = /^([+-])(\d{2})(\d{2})(\d{2})?$/;
-const LOCAL_TIME_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/i;
-
-interface Fields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** One offset change: its instant, the offsets (seconds) around it, and its kind. */
-interface Change {
-  utc: number;
-  from: number;
-  to: number;
-  daylight: boolean;
-  /** Calendar year of its local time, which decides which years' tables it belongs to. */
-  year: number;
-}
-
-interface Observance {
-  daylight: boolean;
-  from: number;
-  to: number;
-  start: Fields;
-  rule: ICAL.Recur | null;
-  /** DTSTART and RDATE onsets, already instants. */
-  explicit: Change[];
-}
-
 /** The offsets around a year: onsets of the year and its neighbours, and the last one before. */
 interface YearTable {
   /** Sorted by instant, starting with the latest onset before the neighbours, if any. */
@@ -81,161 +54,13 @@ export interface ZoneFallback {
 /** What a custom zone needs from the read around it. */
 export interface CustomZoneContext {
   budget: StepBudget;
+  /** Observance rules parsed so far in this read, by text (shared: clone before changing). */
+  recurs?: Map<string, ICAL.Recur | null>;
   fallback: ZoneFallback;
   warn(message: string): void;
 }
 
 class ZoneFailure extends Error {}
-
-/** Epoch-ms encoding of wall-clock fields, valid for years below 100 too (`Date.UTC` is not). */
-export function wallOf(f: Fields): number {
-  const d = new Date(0);
-  d.setUTCFullYear(f.year, f.month - 1, f.day);
-  d.setUTCHours(f.hour, f.minute, f.second, 0);
-  return d.getTime();
-}
-
-function yearOfWall(wall: number): number {
-  return new Date(wall).getUTCFullYear();
-}
-
-function parseOffset(value: string): number | null {
-  const m = TZ_OFFSET_RE.exec(value);
-  if (!m) return null;
-  const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
-  if (seconds > MAX_OFFSET_SECONDS) return null;
-  // ical.js drops the seconds of an offset; so does this, to read zones the same.
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return (m[1] === '-' ? -1 : 1) * minutes * 60;
-}
-
-function parseLocal(value: string): (Fields & { isDate: boolean; utc: boolean }) | null {
-  const m = LOCAL_TIME_RE.exec(value);
-  if (!m) return null;
-  const f = {
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4] ?? 0),
-    minute: Number(m[5] ?? 0),
-    second: Number(m[6] ?? 0),
-  };
-  if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour > 23 || f.minute > 59 || f.second > 60)
-    return null;
-  if (f.day > new Date(Date.UTC(2000, f.month, 0)).getUTCDate()) return null;
-  return { ...f, isDate: m[4] === undefined, utc: m[7] !== undefined };
-}
-
-interface RawObservance {
-  daylight: boolean;
-  lines: string[];
-}
-
-/** The STANDARD/DAYLIGHT blocks directly inside a VTIMEZONE, with their own lines. */
-function observanceBlocks(lines: readonly string[]): RawObservance[] | null {
-  const blocks: RawObservance[] = [];
-  let depth = 0;
-  let current: RawObservance | null = null;
-  for (const line of lines) {
-    const head = line.slice(0, 6).toUpperCase();
-    if (head === 'BEGIN:' || head.startsWith('END:')) {
-      const name = line
-        .slice(line.indexOf(':') + 1)
-        .trim()
-        .toUpperCase();
-      if (head === 'BEGIN:') {
-        depth++;
-        if (depth === 2 && (name === 'STANDARD' || name === 'DAYLIGHT')) {
-          current = { daylight: name === 'DAYLIGHT', lines: [] };
-          blocks.push(current);
-          if (blocks.length > MAX_OBSERVANCES) return null;
-        }
-      } else {
-        if (depth === 2) current = null;
-        depth--;
-      }
-      continue;
-    }
-    if (depth === 2 && current) current.lines.push(line);
-  }
-  return blocks;
-}
-
-/** One observance, `undefined` when it lacks what ical.js also requires, `null` when broken. */
-function parseObservance(
-  block: RawObservance,
-  rdateCount: { n: number },
-): Observance | null | undefined {
-  let start: ReturnType<typeof parseLocal> | undefined;
-  let from: number | null | undefined;
-  let to: number | null | undefined;
-  let ruleText: string | undefined;
-  const rdates: string[] = [];
-  for (const line of block.lines) {
-    const parsed = parseContentLine(line);
-    if (!parsed || parsed.value === null) continue;
-    const value = parsed.value.trim();
-    switch (parsed.name) {
-      case 'DTSTART':
-        if (start === undefined) start = parseLocal(value);
-        break;
-      case 'TZOFFSETFROM':
-        if (from === undefined) from = parseOffset(value);
-        break;
-      case 'TZOFFSETTO':
-        if (to === undefined) to = parseOffset(value);
-        break;
-      case 'RRULE':
-        ruleText ??= value;
-        break;
-      case 'RDATE':
-        for (const part of value.split(',')) {
-          // PERIOD values say nothing an onset needs, as before.
-          if (part.includes('/') || part.trim() === '') continue;
-          rdates.push(part.trim());
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  if (start === null || from === null || to === null) return null;
-  if (start === undefined || from === undefined || to === undefined) return undefined;
-  rdateCount.n += rdates.length;
-  if (rdateCount.n > MAX_RDATES) return null;
-
-  let rule: ICAL.Recur | null = null;
-  if (ruleText !== undefined) {
-    // ical.js expands observance rules with no limit of its own; only yearly rules are real.
-    if (!/(^|;)FREQ=YEARLY(;|$)/i.test(ruleText)) return null;
-    try {
-      rule = ICAL.Recur.fromString(ruleText.toUpperCase());
-    } catch {
-      return null;
-    }
-    if (rule.interval > 1000) return null;
-  }
-  const change = (f: Fields, utc: boolean): Change => ({
-    utc: wallOf(f) - (utc ? 0 : from * 1000),
-    from,
-    to,
-    daylight: block.daylight,
-    year: f.year,
-  });
-  // RFC 5545 §3.6.5: DTSTART is the first onset; ical.js only counts it without RRULE and
-  // RDATE, which makes no difference after the DTSTART's own year.
-  const explicit: Change[] = [change(start, false)];
-  for (const text of rdates) {
-    const value = parseLocal(text);
-    if (!value) return null;
-    // A DATE onset happens at DTSTART's time of day.
-    const at = value.isDate
-      ? { ...value, hour: start.hour, minute: start.minute, second: start.second }
-      : value;
-    explicit.push(change(at, value.utc && !value.isDate));
-  }
-  return { daylight: block.daylight, from, to, start, rule, explicit };
-}
 
 /**
  * Offsets of one VTIMEZONE, computed year by year as they are asked for. Build it with
@@ -351,6 +176,10 @@ export class CustomZone {
     first: number,
     last: number,
   ): { changes: Change[]; prior: Change | null } {
+    if (o.yearly) {
+      const found = this.yearlyOnsets(o, first, last);
+      if (found) return found;
+    }
     const interval = Math.max(1, rule.interval);
     // Jumping keeps the month and day of DTSTART: a 29 February would not exist in most years.
     const canJump = rule.count === null && !(o.start.month === 2 && o.start.day === 29);
@@ -364,6 +193,41 @@ export class CustomZone {
       const found = this.iterate(o, rule, startYear, jumped, first, last);
       if (found.prior || !jumped) return found;
     }
+  }
+
+  /**
+   * `ruleOnsets` for a rule in the usual shape, without ical.js: one onset a year at most.
+   * `null` when no earlier onset turns up within `MAX_YEARS_BACK` (then ical.js looks further).
+   */
+  private yearlyOnsets(
+    o: Observance,
+    first: number,
+    last: number,
+  ): { changes: Change[]; prior: Change | null } | null {
+    const form = o.yearly as NonNullable<Observance['yearly']>;
+    const budget = this.context.budget;
+    const change = (wall: number): Change => ({
+      utc: wall - o.from * 1000,
+      from: o.from,
+      to: o.to,
+      daylight: o.daylight,
+      year: yearOfWall(wall),
+    });
+    const changes: Change[] = [];
+    for (let year = Math.max(first, o.start.year); year <= last; year++) {
+      if (--budget.steps < 0) throw new StepLimitError('read');
+      const wall = yearlyOnset(form, year);
+      if (wall !== null) changes.push(change(wall));
+    }
+    // The latest onset before `first`: from UNTIL's year if that is earlier, back to DTSTART.
+    const latest = form.until === null ? first - 1 : Math.min(first - 1, yearOfWall(form.until));
+    for (let year = latest; year >= o.start.year; year--) {
+      if (latest - year > MAX_YEARS_BACK) return null;
+      if (--budget.steps < 0) throw new StepLimitError('read');
+      const wall = yearlyOnset(form, year);
+      if (wall !== null) return { changes, prior: change(wall) };
+    }
+    return { changes, prior: null };
   }
 
   private iterate(
@@ -478,15 +342,7 @@ export function parseCustomZone(
   tzid: string,
   context: CustomZoneContext,
 ): CustomZone | null {
-  const blocks = observanceBlocks(lines);
-  if (!blocks) return null;
-  const observances: Observance[] = [];
-  const rdateCount = { n: 0 };
-  for (const block of blocks) {
-    const observance = parseObservance(block, rdateCount);
-    if (observance === null) return null;
-    if (observance) observances.push(observance);
-  }
-  if (observances.length === 0) return null;
+  const observances = parseObservances(lines, context.recurs);
+  if (!observances || observances.length === 0) return null;
   return new CustomZone(tzid, observances, context);
 }

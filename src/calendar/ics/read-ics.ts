@@ -210,6 +210,7 @@ function calendarContexts(
   const runnerName = describeZone(runnerZone);
   const zoneContext: CustomZoneContext = {
     budget,
+    recurs: new Map(),
     fallback: {
       name: runnerName,
       offsetAtWall: (wall) => (wall - ianaInstant(wall, runnerZone.name)) / 1000,

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildVtimezone } from '../../../src/calendar/ics';
 import {
   MAX_ONSETS_PER_YEAR,
   parseCustomZone,
-  wallOf,
   type CustomZoneContext,
 } from '../../../src/calendar/ics/custom-zone';
+import { parseObservances, wallOf, yearlyOnset } from '../../../src/calendar/ics/observances';
 import { MAX_TOTAL_STEPS } from '../../../src/calendar/ics/rule-steps';
 import { zonedInstant } from '../../../src/core/time';
 import {
@@ -180,6 +181,102 @@ describe('parseCustomZone', () => {
 
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
+
+  it('computes yearly rules of the usual shapes as ical.js does', () => {
+    const days = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+    const rule = fc.record({
+      month: fc.integer({ min: 1, max: 12 }),
+      weekday: fc.constantFrom(...days),
+      // Ordinals every month has, so each rule has onsets before the year compared (ical.js and
+      // this differ only before a zone's first onset); 5 and -5 are tested on their own below.
+      ordinal: fc.constantFrom(1, 2, 3, 4, -1, -2, 0),
+      fromDay: fc.constantFrom(1, 8, 15, 22),
+      hour: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+      // After every DTSTART: a rule ending before its DTSTART leaves only the DTSTART onset,
+      // which ical.js does not count.
+      untilYear: fc.option(fc.integer({ min: 2008, max: 2030 }), { nil: undefined }),
+    });
+    const ruleText = (r: typeof rule extends fc.Arbitrary<infer T> ? T : never): string => {
+      const parts = [`FREQ=YEARLY`, `BYMONTH=${r.month}`];
+      if (r.ordinal === 0) {
+        const list = Array.from({ length: 7 }, (_, i) => r.fromDay + i);
+        parts.push(`BYMONTHDAY=${list.join(',')}`, `BYDAY=${r.weekday}`);
+      } else parts.push(`BYDAY=${r.ordinal}${r.weekday}`);
+      if (r.hour !== undefined) parts.push(`BYHOUR=${r.hour}`);
+      if (r.untilYear !== undefined) parts.push(`UNTIL=${r.untilYear}0601T000000Z`);
+      return parts.join(';');
+    };
+
+    fc.assert(
+      fc.property(
+        rule,
+        rule,
+        fc.constantFrom('16010101T020000', '19700329T010000', '20070311T020000'),
+        // Two years past every DTSTART: ical.js does not count DTSTART itself as an onset.
+        fc.integer({ min: 2009, max: 2032 }),
+        (standard, daylight, dtstart, year) => {
+          const text = `BEGIN:VTIMEZONE
+TZID:Random
+BEGIN:STANDARD
+DTSTART:${dtstart}
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+RRULE:${ruleText(standard)}
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:${dtstart}
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+RRULE:${ruleText(daylight)}
+END:DAYLIGHT
+END:VTIMEZONE`;
+          const zone = parseCustomZone(lines(text), 'z', context());
+          const reference = icalOffset(text);
+
+          for (let wall = Date.UTC(year, 0, 1); wall < Date.UTC(year + 1, 0, 1); wall += 3 * HOUR) {
+            expect([new Date(wall).toISOString(), zone?.offsetAtWall(wall)]).toEqual([
+              new Date(wall).toISOString(),
+              reference(wall),
+            ]);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 16010101 },
+    );
+  });
+
+  it.each(['5SU', '-5SU', '5WE', '-5FR'])(
+    'finds the onsets of BYDAY=%s in the years that have one, as ical.js does',
+    (byday) => {
+      for (const month of [1, 2, 3, 5, 10]) {
+        const text = `BEGIN:VTIMEZONE
+TZID:Fifth
+BEGIN:STANDARD
+DTSTART:19990101T020000
+TZOFFSETFROM:+0000
+TZOFFSETTO:+0000
+RRULE:FREQ=YEARLY;BYMONTH=${month};BYDAY=${byday}
+END:STANDARD
+END:VTIMEZONE`;
+        const [observance] = parseObservances(lines(text)) ?? [];
+        const recur = ICAL.Recur.fromString(`FREQ=YEARLY;BYMONTH=${month};BYDAY=${byday}`);
+        const iterator = recur.iterator(ICAL.Time.fromDateTimeString('1999-01-01T02:00:00'));
+        const expected = new Map<number, string>();
+        for (let t = iterator.next(); t && t.year <= 2040; t = iterator.next()) {
+          expected.set(t.year, t.toString());
+        }
+
+        for (let year = 1999; year <= 2040; year++) {
+          const wall = observance?.yearly ? yearlyOnset(observance.yearly, year) : undefined;
+          const ours =
+            wall === null || wall === undefined
+              ? undefined
+              : new Date(wall).toISOString().slice(0, 19);
+          expect([year, ours]).toEqual([year, expected.get(year)]);
+        }
+      }
+    },
+  );
 
   it('converts instants with the offset in force at that instant', () => {
     const zone = parseCustomZone(lines(EXCHANGE_BERLIN), 'z', context());
