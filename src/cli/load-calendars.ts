@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fetchCalendar, FetchCalendarError } from '../calendar/fetch-calendar';
-import { IcsError, readIcs } from '../calendar/ics';
+import { IcsError, readIcs, type IcsWarning } from '../calendar/ics';
 import type { InstantRange, ReadCalendarResult } from '../core/events';
 import { CliError } from './errors';
 import type { CliIo } from './io';
@@ -37,6 +37,16 @@ export async function readLocalFile(path: string, io: CliIo, what: string): Prom
   }
 }
 
+/** A reader warning (an unknown zone, a refused VTIMEZONE) and the calendar it is about. */
+export interface SourcedWarning extends IcsWarning {
+  source: string;
+}
+
+/** What `loadCalendars` read: `ReadCalendarResult` plus the readers' warnings. */
+export interface LoadedCalendars extends ReadCalendarResult {
+  warnings: SourcedWarning[];
+}
+
 /**
  * Reads every calendar (files and http(s)/webcal URLs) over `range` in the runner's zone and
  * merges them. A bad event inside a calendar is skipped and reported; a source that is not a
@@ -45,13 +55,13 @@ export async function readLocalFile(path: string, io: CliIo, what: string): Prom
 export async function loadCalendars(
   sources: readonly string[],
   options: { timezone: string; range: InstantRange; io: CliIo },
-): Promise<ReadCalendarResult> {
-  const merged: ReadCalendarResult = { events: [], read: 0, skipped: [] };
+): Promise<LoadedCalendars> {
+  const merged: LoadedCalendars = { events: [], read: 0, skipped: [], warnings: [] };
   for (const source of sources) {
     const bytes = URL_RE.test(source)
       ? await download(source, options.io)
       : await readLocalFile(source, options.io, 'calendar');
-    let result: ReadCalendarResult;
+    let result: ReturnType<typeof readIcs>;
     try {
       result = readIcs(bytes, { timezone: options.timezone, range: options.range, source });
     } catch (error) {
@@ -63,6 +73,7 @@ export async function loadCalendars(
     merged.events.push(...result.events);
     merged.read += result.read;
     merged.skipped.push(...result.skipped);
+    merged.warnings.push(...result.warnings.map((w) => ({ ...w, source })));
   }
   merged.events.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
   return merged;

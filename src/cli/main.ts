@@ -10,6 +10,7 @@ const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
+  stdinStream: () => process.stdin,
   now: () => Date.now(),
   env: process.env,
   fetch: globalThis.fetch,

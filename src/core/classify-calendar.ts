@@ -28,11 +28,20 @@ export type RaceChoice = (typeof RACE_CHOICES)[number];
  */
 export const BUSY_ONLY: Retag = { activity: 'other', kind: null, intensity: null, key: false };
 
+function unexpandedSeries(): Classification {
+  return {
+    ...BUSY_ONLY,
+    confidence: 1,
+    reasons: ['a series with too many occurrences to list: all its time here is counted as busy'],
+  };
+}
+
 /**
  * Classifies each event from its title, description and length, then applies re-tags: an
  * occurrence's own re-tag wins over its series' re-tag, which wins over the classifier. A race
  * the runner confirmed takes their priority; one they said is not a race is read by its other
- * words.
+ * words. The stand-in for an unexpanded series (`CalendarEvent.unexpanded`) is always plain
+ * busy time.
  */
 export function classifyCalendar(
   events: readonly CalendarEvent[],
@@ -40,6 +49,8 @@ export function classifyCalendar(
   raceChoices: ReadonlyMap<string, RaceChoice> = new Map(),
 ): ClassifiedEvent[] {
   return events.map((event) => {
+    // A series too dense to expand stands in as busy time; its title describes one occurrence.
+    if (event.unexpanded) return { ...event, classification: unexpandedSeries() };
     const retag = retags.get(event.id) ?? retags.get(event.uid);
     if (retag) {
       const classification: Classification = {

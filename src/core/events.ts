@@ -36,6 +36,13 @@ export interface CalendarEvent {
    * runner's own strength training.
    */
   ironstrideSessionId?: string;
+  /**
+   * Set on the stand-in for a recurring series the reader could not expand within its limits
+   * (e.g. an event repeating every minute): one event covering the series' whole stretch of the
+   * range. It is plain busy time (never a run, whatever its title says), so time the series may
+   * occupy is never offered as free; the reader also reports the series as skipped.
+   */
+  unexpanded?: boolean;
 }
 
 /** A VEVENT (or API item) that could not be read, and why. */

@@ -2,32 +2,33 @@
  * Recurrence expansion (RFC 5545 §3.8.5.3): the DTSTART instance, RRULE and RDATE instances,
  * minus EXDATE, with RECURRENCE-ID overrides (§3.8.4.4) replacing their slot, over a range.
  *
- * ical.js supplies the RRULE engine (`Recur.iterator`), driven here in the series' wall clock:
- * rules are defined in local time (§3.3.10), so iteration runs on floating times and each
- * instance is converted to an instant afterwards. The rest is done here rather than with
- * `ICAL.Event`/`RecurExpansion`, because those match overrides by `Time#toString()` (an
- * override written in UTC for a zoned series never matches), throw after 500 EXDATEs in a row,
- * and relate exceptions by scanning the whole calendar per event (quadratic).
+ * Each RRULE runs in the series' wall clock (`rule-iteration.ts`): rules are defined in local
+ * time (§3.3.10), so iteration runs on floating times and each instance is converted to an
+ * instant afterwards. The rest is done here rather than with `ICAL.Event`/`RecurExpansion`,
+ * because those match overrides by `Time#toString()` (an override written in UTC for a zoned
+ * series never matches), throw after 500 EXDATEs in a row, and relate exceptions by scanning the
+ * whole calendar per event (quadratic).
  *
- * Work is bounded. Each ical.js rule step is counted (by wrapping the iterator's
- * `check_contracting_rules`, which its `next()` calls once per candidate; `next()` itself has
- * no limit, and `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30` never returns). A series may take
- * `MAX_SERIES_STEPS`, a whole read `MAX_TOTAL_STEPS`; past either, the series is reported as
- * skipped rather than shown half-expanded. Rules whose instances repeat with a fixed period
- * (no COUNT, no ordinal BY parts) are started at the last period boundary before the range,
- * so "daily since 1970" costs the same as "daily since last week".
+ * Work is bounded (see `rule-iteration.ts` for the limits). A series that hits one is reported
+ * as skipped rather than shown half-expanded, and its stretch of the range stands in as one
+ * busy event (`CalendarEvent.unexpanded`), so time it may occupy is never offered as free. The
+ * limit is per day of the range, so `events` over a week and `plan` over months agree about a
+ * series: one that repeats every minute is too dense for both.
  */
-import ICAL from 'ical.js';
 import type { CalendarEvent, InstantRange } from '../../core/events';
 import { DAY_MS, HOUR_MS } from '../../core/time';
-import type { ParsedEvent, ParsedRule, ZonedValue } from './parse-event';
-import { quoteValue, wallDate, wallDay, wallFields, type TimeValue } from './values';
+import type { ParsedEvent, ZonedValue } from './parse-event';
+import {
+  iterateRule,
+  MAX_SERIES_STEPS,
+  MAX_STEPS_PER_DAY,
+  seriesCounter,
+  STALL_STEPS,
+  untilWall,
+} from './rule-iteration';
+import { MAX_TOTAL_STEPS, StepLimitError, type StepBudget } from './rule-steps';
+import { quoteValue, wallDate, wallDay, type TimeValue } from './values';
 import type { Zone, ZoneClock } from './zones';
-
-/** Rule steps one series may take before it is skipped. */
-export const MAX_SERIES_STEPS = 50_000;
-/** Rule steps one read may take in total. */
-export const MAX_TOTAL_STEPS = 1_000_000;
 
 // Wall time and instant differ by the UTC offset, which stays within ±26 h even in garbage
 // VTIMEZONEs that pass validation (±18 h); 30 h keeps every bound below on the safe side.
@@ -39,8 +40,8 @@ export interface ExpandContext {
   /** The runner's zone: all-day events start at its midnights. */
   runnerZone: Zone;
   clock: ZoneClock;
-  /** Rule steps left for the whole read (shared, decremented). */
-  budget: { steps: number };
+  /** Rule steps left for the whole read (shared with time-zone onsets, decremented). */
+  budget: StepBudget;
   source: string | undefined;
   warn(uid: string | null, message: string): void;
 }
@@ -59,26 +60,14 @@ export interface Shape {
   span: Span;
 }
 
+/**
+ * A series' occurrences, or why it could not be expanded. `busy` then stands in for its time in
+ * the range (fail closed); it is `null` for a rule ical.js cannot run and for a series whose
+ * time lies outside the range.
+ */
 export type ExpandResult =
-  { ok: true; events: CalendarEvent[]; shape: Shape } | { ok: false; reason: string };
-
-/** Steps without an instance after which a rule that hits the limit is called stalled. */
-const STALL_STEPS = 10_000;
-
-interface StepCounter {
-  /** Steps left for this series. */
-  series: number;
-  /** Steps left for the whole read (shared). */
-  read: { steps: number };
-  /** Steps since the iterator last produced an instance. */
-  sinceLastInstance: number;
-}
-
-class StepLimitError extends Error {
-  constructor(readonly scope: 'series' | 'read') {
-    super(`recurrence step limit reached (${scope})`);
-  }
-}
+  | { ok: true; events: CalendarEvent[]; shape: Shape }
+  | { ok: false; reason: string; busy: CalendarEvent | null };
 
 function spanUpper(span: Span): number {
   switch (span.kind) {
@@ -269,7 +258,6 @@ export function expandMaster(
   const hi = range.end + MARGIN;
   const events: CalendarEvent[] = [];
   const seen = new Set<number>();
-  let reachedRange = false;
 
   const visit = (wall: number, knownInstant?: number, explicitEnd?: number): void => {
     const instant = knownInstant ?? clock.toInstant(wall, shape.zone);
@@ -288,38 +276,43 @@ export function expandMaster(
   // when the rule would not produce it (ical.js skips an unsynchronized DTSTART).
   if (startWall >= lo && startWall < hi) visit(startWall);
 
-  const counter: StepCounter = { series: MAX_SERIES_STEPS, read: ctx.budget, sinceLastInstance: 0 };
+  const counter = seriesCounter(ctx.budget, lo, hi);
   for (const rule of master.rrules) {
+    counter.reached = false;
     try {
-      iterateRule(rule, startWall, shape, lo, hi, counter, clock, (wall) => {
-        reachedRange = true;
-        visit(wall);
-      });
+      iterateRule(rule, startWall, shape, lo, hi, counter, clock, visit);
     } catch (error) {
-      if (error instanceof StepLimitError) {
-        const quoted = quoteValue(rule.text, 80);
-        if (error.scope === 'read') {
-          return {
-            ok: false,
-            reason: `not expanded: the calendar's recurrences need more than ${MAX_TOTAL_STEPS.toLocaleString('en-US')} steps in total (RRULE ${quoted})`,
-          };
-        }
-        const limit = MAX_SERIES_STEPS.toLocaleString('en-US');
-        if (counter.sinceLastInstance >= STALL_STEPS) {
-          const stall = STALL_STEPS.toLocaleString('en-US');
-          return {
-            ok: false,
-            reason: `RRULE ${quoted} finds no occurrence in ${stall} steps (stopped after ${limit})`,
-          };
-        }
-        const where = reachedRange ? 'in' : 'before';
-        return {
-          ok: false,
-          reason: `too many occurrences ${where} the range (RRULE ${quoted} stopped after ${limit} steps)`,
-        };
+      const quoted = quoteValue(rule.text, 80);
+      if (!(error instanceof StepLimitError)) {
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, reason: `RRULE ${quoted} is invalid: ${message}`, busy: null };
       }
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, reason: `RRULE ${quoteValue(rule.text, 80)} is invalid: ${message}` };
+      const busy = standIn(master, shape, start, idBase, ctx);
+      const failed = (reason: string): ExpandResult => ({
+        ok: false,
+        reason: busy ? `${reason}; its time in the range is counted as busy` : reason,
+        busy,
+      });
+      if (error.scope === 'read') {
+        return failed(
+          `not expanded: the calendar's recurrences need more than ${MAX_TOTAL_STEPS.toLocaleString('en-US')} steps in total (RRULE ${quoted})`,
+        );
+      }
+      const limit = MAX_SERIES_STEPS.toLocaleString('en-US');
+      if (counter.sinceLastInstance >= STALL_STEPS) {
+        const stall = STALL_STEPS.toLocaleString('en-US');
+        return failed(
+          `RRULE ${quoted} finds no occurrence in ${stall} steps (stopped after ${limit})`,
+        );
+      }
+      if (error.scope === 'range') {
+        return failed(
+          `too many occurrences in the range (RRULE ${quoted} needs more than ${MAX_STEPS_PER_DAY} steps a day)`,
+        );
+      }
+      return failed(
+        `too many occurrences before the range (RRULE ${quoted} stopped after ${limit} steps)`,
+      );
     }
   }
 
@@ -392,142 +385,78 @@ export function expandSingle(
   id: string,
   ctx: ExpandContext,
 ): CalendarEvent | null {
+  if (clearlyOutside(event, start, ctx.range)) return null;
   const shape = shapeOf(event, start, ctx);
   const wall = start.value.wall;
   const t = timesOf(wall, ctx.clock.toInstant(wall, shape.zone), shape, ctx.clock);
   return overlaps(t, ctx.range) ? makeEvent(id, event, t, ctx) : null;
 }
 
-const PLAIN_WEEKDAY = /^(SU|MO|TU|WE|TH|FR|SA)$/;
-const FIXED_SECONDS: Partial<Record<string, number>> = {
-  SECONDLY: 1,
-  MINUTELY: 60,
-  HOURLY: 3600,
-  DAILY: 86_400,
-  WEEKLY: 604_800,
-};
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
+/**
+ * Whether a single event's wall times alone put it outside the range, so its zone need not be
+ * consulted: most events of a large calendar are. Only for ends that read without a warning
+ * (DTEND in DTSTART's zone and not before it, a DURATION that is not negative), so warnings
+ * do not depend on the range.
+ */
+function clearlyOutside(event: ParsedEvent, start: ZonedValue, range: InstantRange): boolean {
+  const wall = start.value.wall;
+  // A wall time is within ±MARGIN of its instant in any zone.
+  if (wall >= range.end + MARGIN) return true;
+  const end = event.end;
+  let endWall: number;
+  if (end.kind === 'end') {
+    if (end.end.zone !== start.zone || end.end.value.wall < wall) return false;
+    endWall = end.end.value.wall;
+  } else if (end.kind === 'duration') {
+    if (end.duration.days < 0 || end.duration.ms < 0) return false;
+    // A nominal day can last 25 hours across a DST change.
+    endWall = wall + end.duration.days * (DAY_MS + HOUR_MS) + end.duration.ms;
+  } else {
+    endWall = wall + DAY_MS;
+  }
+  return endWall + MARGIN < range.start;
 }
 
 /**
- * Where to start iterating so that no instance overlapping the range is lost, for a rule that
- * repeats with a fixed period: `startWall` moved forward by whole periods to at most `lo`.
- * The rule's instances after the new start are then exactly the original ones (its pattern is
- * invariant under that shift), while the ones before it all end before the range.
+ * One busy event standing in for a series that could not be expanded: from its start (or the
+ * range's) to the end of the range, or to its last UNTIL when every rule has one and there are
+ * no RDATEs. `null` when that stretch misses the range.
  */
-function jumpStart(recur: ICAL.Recur, startWall: number, allDay: boolean, lo: number): number {
-  if (startWall >= lo || recur.count !== null) return startWall;
-  const parts = recur.parts;
-  const keys = Object.keys(parts).filter(
-    (k) => (parts as Record<string, unknown[] | undefined>)[k]?.length,
-  );
-  const interval = Math.max(1, recur.interval);
-  const unit = FIXED_SECONDS[recur.freq];
-  if (unit !== undefined) {
-    if (allDay && unit < 86_400) return startWall;
-    const allowed = keys.every((k) =>
-      k === 'BYDAY'
-        ? (parts.BYDAY ?? []).every((d) => PLAIN_WEEKDAY.test(d))
-        : k === 'BYHOUR' || k === 'BYMINUTE' || k === 'BYSECOND',
-    );
-    if (!allowed) return startWall;
-    const step = interval * unit;
-    const cycle =
-      keys.includes('BYDAY') || recur.freq === 'WEEKLY' ? 604_800 : keys.length > 0 ? 86_400 : step;
-    const periodMs = (step / gcd(step, cycle)) * cycle * 1000;
-    const k = Math.floor((lo - startWall) / periodMs);
-    return k > 0 ? startWall + k * periodMs : startWall;
-  }
-  if (keys.length > 0) return startWall;
-  const f = wallFields(startWall);
-  if (recur.freq === 'MONTHLY' && f.day <= 28) {
-    // 31-day months overestimate the distance, so the jump never passes `lo`.
-    const k = Math.floor(Math.floor((lo - startWall) / (31 * DAY_MS)) / interval);
-    return k > 0
-      ? Date.UTC(f.year, f.month - 1 + k * interval, f.day, f.hour, f.minute, f.second)
-      : startWall;
-  }
-  if (recur.freq === 'YEARLY' && !(f.month === 2 && f.day === 29)) {
-    const k = Math.floor(Math.floor((lo - startWall) / (366 * DAY_MS)) / interval);
-    return k > 0
-      ? Date.UTC(f.year + k * interval, f.month - 1, f.day, f.hour, f.minute, f.second)
-      : startWall;
-  }
-  return startWall;
-}
-
-function icalTime(wall: number, isDate: boolean): ICAL.Time {
-  return new ICAL.Time({ ...wallFields(wall), isDate }, ICAL.Timezone.localTimezone);
-}
-
-/** UNTIL moved onto the series' wall clock, so ical.js compares like with like. */
-function localUntil(until: ICAL.Time, shape: Shape, clock: ZoneClock): ICAL.Time {
-  const wall = Date.UTC(
-    until.year,
-    until.month - 1,
-    until.day,
-    until.hour,
-    until.minute,
-    until.second,
-  );
-  if (shape.allDay) return icalTime(wall, until.isDate);
-  // RFC 5545 §3.3.10 wants a DATE-TIME UNTIL for timed series; a DATE is read as the whole day.
-  if (until.isDate) return icalTime(wall + DAY_MS - 1000, false);
-  if (until.zone === ICAL.Timezone.utcTimezone)
-    return icalTime(clock.toWall(wall, shape.zone), false);
-  return icalTime(wall, false);
-}
-
-function monthDayMatches(
-  day: number,
-  year: number,
-  month: number,
-  byMonthDay: readonly number[],
-): boolean {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return byMonthDay.some((d) => (d > 0 ? d === day : last + 1 + d === day));
-}
-
-/**
- * Runs one RRULE, calling `visit` with each instance's wall time in `[lo, hi)`.
- * Throws `StepLimitError` when a limit is hit, or ical.js's error for a rule it cannot run.
- */
-function iterateRule(
-  rule: ParsedRule,
-  startWall: number,
+function standIn(
+  master: ParsedEvent,
   shape: Shape,
-  lo: number,
-  hi: number,
-  counter: StepCounter,
-  clock: ZoneClock,
-  visit: (wall: number) => void,
-): void {
-  const recur = rule.recur.clone();
-  if (recur.until) recur.until = localUntil(recur.until, shape, clock);
-  const from = jumpStart(recur, startWall, shape.allDay, lo);
-  const iterator = recur.iterator(icalTime(from, shape.allDay));
-  const check = iterator.check_contracting_rules.bind(iterator);
-  iterator.check_contracting_rules = (): boolean => {
-    counter.sinceLastInstance++;
-    if (--counter.series < 0) throw new StepLimitError('series');
-    if (--counter.read.steps < 0) throw new StepLimitError('read');
-    return check();
-  };
-  // ical.js normalizes impossible days instead of skipping them (BYMONTH=2;BYMONTHDAY=30
-  // yields 2 March): RFC 5545 §3.3.10 says such instances are ignored, so they are filtered.
-  const byMonth = recur.parts.BYMONTH;
-  const byMonthDay = recur.parts.BYMONTHDAY;
-  for (;;) {
-    const t = iterator.next();
-    if (!t) return;
-    counter.sinceLastInstance = 0;
-    const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
-    if (wall >= hi) return;
-    if (wall < lo) continue;
-    if (byMonth && !byMonth.includes(t.month)) continue;
-    if (byMonthDay && !monthDayMatches(t.day, t.year, t.month, byMonthDay)) continue;
-    visit(wall);
+  start: ZonedValue,
+  idBase: string,
+  ctx: ExpandContext,
+): CalendarEvent | null {
+  const { range, clock } = ctx;
+  const startWall = start.value.wall;
+  let end = range.end;
+  if (master.rdates.length === 0 && master.rrules.every((r) => r.recur.until)) {
+    let lastWall = -Infinity;
+    for (const r of master.rrules) {
+      if (r.recur.until) lastWall = Math.max(lastWall, untilWall(r.recur.until, shape, clock));
+    }
+    end = Math.min(end, clock.toInstant(lastWall, shape.zone) + spanUpper(shape.span));
   }
+  let times: Times;
+  if (shape.allDay) {
+    const firstDay = Math.max(wallDay(startWall), wallDay(clock.toWall(range.start, shape.zone)));
+    const endDay = wallDay(clock.toWall(end - 1, shape.zone)) + DAY_MS;
+    if (firstDay >= endDay) return null;
+    times = {
+      start: clock.toInstant(firstDay, shape.zone),
+      end: clock.toInstant(endDay, shape.zone),
+      startDate: wallDate(firstDay),
+      endDate: wallDate(endDay),
+    };
+  } else {
+    const from = Math.max(range.start, clock.toInstant(startWall, shape.zone));
+    if (from >= end) return null;
+    times = { start: from, end };
+  }
+  const event = makeEvent(`${idBase}#not-expanded`, master, times, ctx);
+  delete event.ironstrideSessionId;
+  event.unexpanded = true;
+  return event;
 }

@@ -78,8 +78,10 @@ export interface ParsedEvent {
   recurrenceId: ZonedValue | null;
   /** Zone for floating times in this event's calendar. */
   floatingZone: Zone;
-  /** Hash of the properties that define the event, to tell copies from different events. */
-  fingerprint: string;
+  /** Its lines, for {@link fingerprintOf}. */
+  block: VeventBlock;
+  /** Memo of {@link fingerprintOf}. */
+  fingerprint?: string;
 }
 
 /** What parsing needs from the calendar around the event. */
@@ -89,6 +91,11 @@ export interface EventContext {
   floatingZone: Zone;
   calendarIndex: number;
   warn(uid: string | null, message: string): void;
+  /**
+   * RRULEs parsed so far in this read, by text: calendars repeat a handful of rules thousands of
+   * times. Shared, so nothing may change a `ParsedRule`'s `recur` (clone it first).
+   */
+  rules: Map<string, ParsedRule | { error: string }>;
 }
 
 export type ParseOutcome =
@@ -112,6 +119,19 @@ const WANTED = new Set([
   'X-MICROSOFT-CDO-ALLDAYEVENT',
   IRONSTRIDE_SESSION_PROPERTY,
 ]);
+
+/** The properties that define an event, for telling copies from different events. */
+const FINGERPRINTED = [
+  'DTSTART',
+  'DTEND',
+  'DURATION',
+  'RRULE',
+  'RDATE',
+  'EXDATE',
+  'RECURRENCE-ID',
+  'SUMMARY',
+  'STATUS',
+];
 
 const MAX_RRULE_LENGTH = 4096;
 
@@ -157,14 +177,53 @@ function kindWord(text: string): string {
   return /\d{8}[Tt]/.test(text) ? 'date-time' : 'date';
 }
 
+/** What zoning a value needs: the calendar around the event, and the event's UID for warnings. */
+interface Zoning {
+  ctx: EventContext;
+  uid: string | null;
+}
+
+function zoned(value: TimeValue, tzid: string | undefined, z: Zoning): ZonedValue {
+  if (value.kind === 'date') return { value, zone: null };
+  if (value.utc) return { value, zone: UTC_ZONE };
+  const normalized = tzid === undefined ? '' : normalizeTzid(tzid);
+  return { value, zone: normalized ? z.ctx.zoneFor(normalized, z.uid) : null };
+}
+
+function parseOne(line: ContentLine, z: Zoning): ZonedValue | null {
+  const direct = parseTimeValue(line.value ?? '');
+  if (direct) return zoned(direct, line.params.get('TZID'), z);
+  const { text, tzid } = valueAndTzid(line);
+  const repaired = parseTimeValue(text);
+  return repaired ? zoned(repaired, tzid, z) : null;
+}
+
+function parseList(lines: readonly ContentLine[] | undefined, name: string, z: Zoning) {
+  const out: ZonedValue[] = [];
+  for (const line of lines ?? []) {
+    for (const part of (line.value ?? '').split(',')) {
+      if (part.trim() === '') continue;
+      const value = parseTimeValue(part);
+      if (value) out.push(zoned(value, line.params.get('TZID'), z));
+      else z.ctx.warn(z.uid, `${name} ${quoteValue(part)} is not a ${kindWord(part)}: ignored`);
+    }
+  }
+  return out;
+}
+
 /** Parses one VEVENT block. `order` is its position among the file's VEVENTs. */
 export function parseVevent(block: VeventBlock, order: number, ctx: EventContext): ParseOutcome {
   const lines = new Map<string, ContentLine[]>();
   for (const raw of block.lines) {
     const nameLength = propertyNameLength(raw);
     if (nameLength === 0) continue;
-    const name = raw.slice(0, nameLength).toUpperCase();
-    if (!WANTED.has(name)) continue;
+    // Names are case-insensitive (§3.1) but nearly always written in capitals.
+    let name = raw.slice(0, nameLength);
+    if (!WANTED.has(name)) {
+      const upper = name.toUpperCase();
+      if (upper === name || !WANTED.has(upper)) continue;
+      name = upper;
+    }
     const parsed = parseContentLine(raw);
     if (!parsed) continue;
     const list = lines.get(name);
@@ -187,31 +246,7 @@ export function parseVevent(block: VeventBlock, order: number, ctx: EventContext
     givenUid ||
     `ironstride-${hashString(`${dtstartLine?.value ?? ''}\n${firstValue(lines, 'SUMMARY') ?? ''}`)}`;
 
-  const zoned = (value: TimeValue, tzid: string | undefined): ZonedValue => {
-    if (value.kind === 'date') return { value, zone: null };
-    if (value.utc) return { value, zone: UTC_ZONE };
-    const normalized = tzid === undefined ? '' : normalizeTzid(tzid);
-    return { value, zone: normalized ? ctx.zoneFor(normalized, reportUid) : null };
-  };
-  const parseOne = (line: ContentLine): ZonedValue | null => {
-    const { text, tzid } = valueAndTzid(line);
-    const direct = parseTimeValue(line.value ?? '');
-    if (direct) return zoned(direct, line.params.get('TZID'));
-    const repaired = parseTimeValue(text);
-    return repaired ? zoned(repaired, tzid) : null;
-  };
-  const parseList = (name: string): ZonedValue[] => {
-    const out: ZonedValue[] = [];
-    for (const line of lines.get(name) ?? []) {
-      for (const part of (line.value ?? '').split(',')) {
-        if (part.trim() === '') continue;
-        const value = parseTimeValue(part);
-        if (value) out.push(zoned(value, line.params.get('TZID')));
-        else ctx.warn(reportUid, `${name} ${quoteValue(part)} is not a ${kindWord(part)}: ignored`);
-      }
-    }
-    return out;
-  };
+  const z: Zoning = { ctx, uid: reportUid };
 
   const status = (firstValue(lines, 'STATUS') ?? '').trim().toUpperCase();
   const cancelled = status === 'CANCELLED';
@@ -219,7 +254,7 @@ export function parseVevent(block: VeventBlock, order: number, ctx: EventContext
   let recurrenceId: ZonedValue | null = null;
   const ridLine = lines.get('RECURRENCE-ID')?.[0];
   if (ridLine) {
-    recurrenceId = parseOne(ridLine);
+    recurrenceId = parseOne(ridLine, z);
     if (!recurrenceId) {
       const text = ridLine.value ?? '';
       return {
@@ -235,7 +270,7 @@ export function parseVevent(block: VeventBlock, order: number, ctx: EventContext
     if (dtstartLine.value === null || dtstartLine.value.trim() === '') {
       if (!cancelled) return { ok: false, uid: reportUid, reason: 'DTSTART has no value' };
     } else {
-      start = parseOne(dtstartLine);
+      start = parseOne(dtstartLine, z);
       if (!start) {
         const text = dtstartLine.value;
         return {
@@ -258,7 +293,7 @@ export function parseVevent(block: VeventBlock, order: number, ctx: EventContext
   const dtendLine = lines.get('DTEND')?.[0];
   const durationText = firstValue(lines, 'DURATION');
   if (dtendLine) {
-    const value = parseOne(dtendLine);
+    const value = parseOne(dtendLine, z);
     if (value) end = { kind: 'end', end: value };
     else ctx.warn(reportUid, `DTEND ${quoteValue(dtendLine.value ?? '')} is not a date: ignored`);
   } else if (durationText !== null) {
@@ -283,7 +318,11 @@ export function parseVevent(block: VeventBlock, order: number, ctx: EventContext
   const rrules: ParsedRule[] = [];
   for (const line of lines.get('RRULE') ?? []) {
     const text = (line.value ?? '').trim();
-    const rule = parseRrule(text);
+    let rule = ctx.rules.get(text);
+    if (!rule) {
+      rule = parseRrule(text);
+      ctx.rules.set(text, rule);
+    }
     if ('error' in rule) {
       return {
         ok: false,
@@ -302,14 +341,14 @@ export function parseVevent(block: VeventBlock, order: number, ctx: EventContext
       if (part.includes('/')) {
         const period = parsePeriod(part);
         if (period) {
-          const periodEnd = 'kind' in period.end ? zoned(period.end, tzid) : period.end;
-          rdates.push({ ...zoned(period.start, tzid), end: periodEnd });
+          const periodEnd = 'kind' in period.end ? zoned(period.end, tzid, z) : period.end;
+          rdates.push({ ...zoned(period.start, tzid, z), end: periodEnd });
           continue;
         }
       } else {
         const value = parseTimeValue(part);
         if (value) {
-          rdates.push(zoned(value, tzid));
+          rdates.push(zoned(value, tzid, z));
           continue;
         }
       }
@@ -320,24 +359,6 @@ export function parseVevent(block: VeventBlock, order: number, ctx: EventContext
   const sequence = Number.parseInt(firstValue(lines, 'SEQUENCE') ?? '0', 10);
   const location = textValue(lines, 'LOCATION');
   const sessionId = textValue(lines, IRONSTRIDE_SESSION_PROPERTY);
-  const fingerprintSource = [
-    'DTSTART',
-    'DTEND',
-    'DURATION',
-    'RRULE',
-    'RDATE',
-    'EXDATE',
-    'RECURRENCE-ID',
-    'SUMMARY',
-    'STATUS',
-  ]
-    .map((name) =>
-      (lines.get(name) ?? [])
-        .map((l) => `${[...l.params].join('=')}:${l.value ?? ''}`)
-        .join('\u0001'),
-    )
-    .join('\u0002');
-
   return {
     ok: true,
     event: {
@@ -355,12 +376,37 @@ export function parseVevent(block: VeventBlock, order: number, ctx: EventContext
       end,
       rrules,
       rdates,
-      exdates: parseList('EXDATE'),
+      exdates: parseList(lines.get('EXDATE'), 'EXDATE', z),
       recurrenceId,
       floatingZone: ctx.floatingZone,
-      fingerprint: hashString(fingerprintSource),
+      block,
     },
   };
+}
+
+/**
+ * Hash of the lines that define an event (`FINGERPRINTED`), to tell copies from different
+ * events. Only UIDs with several masters in one calendar need it, so it is computed on demand:
+ * hashing every event up front was a tenth of reading a large calendar.
+ */
+export function fingerprintOf(event: ParsedEvent): string {
+  event.fingerprint ??= fingerprintBlock(event.block);
+  return event.fingerprint;
+}
+
+function fingerprintBlock(block: VeventBlock): string {
+  const byName = new Map<string, string[]>();
+  for (const raw of block.lines) {
+    const parsed = parseContentLine(raw);
+    if (!parsed || !FINGERPRINTED.includes(parsed.name)) continue;
+    const text = `${[...parsed.params].join('=')}:${parsed.value ?? ''}`;
+    const list = byName.get(parsed.name);
+    if (list) list.push(text);
+    else byName.set(parsed.name, [text]);
+  }
+  return hashString(
+    FINGERPRINTED.map((name) => (byName.get(name) ?? []).join('\u0001')).join('\u0002'),
+  );
 }
 
 function isMidnight(value: TimeValue): value is DateTimeValue {

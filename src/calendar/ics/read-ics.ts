@@ -23,30 +23,40 @@
  *   are dates, never shifted: their instants are midnights in the runner's zone.
  * - Unknown TZIDs: IANA (Intl) name > Windows/Outlook name > the file's VTIMEZONE > offset in
  *   the name > the runner's zone, with a warning for the last.
- * - Hostile recurrences are bounded (see `expand.ts`): a series that needs too many rule steps
- *   is skipped with "too many occurrences before the range", never half-shown.
+ * - Hostile input is bounded. A series that needs too many rule steps (see `expand.ts`) is
+ *   skipped with its reason, never half-shown, and one busy event stands in for its stretch of
+ *   the range (fail closed). A file's VTIMEZONE is computed only when an event's time is
+ *   converted in it, only for the years asked about, from the same step budget
+ *   (`custom-zone.ts`).
  */
-import type ICAL from 'ical.js';
 import type {
   CalendarEvent,
   InstantRange,
   ReadCalendarResult,
   SkippedEvent,
 } from '../../core/events';
-import { isValidTimeZone } from '../../core/time';
+import { isValidTimeZone, MINUTE_MS, zoneOffsetMinutes } from '../../core/time';
 import { unfoldLines } from './content-lines';
 import { decodeIcs } from './decode';
+import { parseCustomZone, type CustomZone, type CustomZoneContext } from './custom-zone';
 import {
   expandMaster,
   expandOverride,
   expandSingle,
-  MAX_TOTAL_STEPS,
   type ExpandContext,
   type Shape,
 } from './expand';
-import { parseVevent, type EventContext, type ParsedEvent, type ZonedValue } from './parse-event';
+import {
+  fingerprintOf,
+  parseVevent,
+  type EventContext,
+  type ParsedEvent,
+  type ParsedRule,
+  type ZonedValue,
+} from './parse-event';
 import { splitComponents, type CalendarBlock, type SplitCalendar } from './split-components';
-import { buildVtimezone, describeZone, resolveTzid, ZoneClock, type Zone } from './zones';
+import { MAX_TOTAL_STEPS, type StepBudget } from './rule-steps';
+import { describeZone, ianaInstant, resolveTzid, ZoneClock, type Zone } from './zones';
 
 /** Thrown only when the input as a whole is not a calendar. */
 export class IcsError extends Error {
@@ -151,8 +161,8 @@ function chooseMasters(masters: ParsedEvent[]): { kept: ParsedEvent[]; supersede
   }
   const byFingerprint = new Map<string, ParsedEvent>();
   for (const m of masters) {
-    const prior = byFingerprint.get(m.fingerprint);
-    byFingerprint.set(m.fingerprint, prior ? newer(prior, m) : m);
+    const prior = byFingerprint.get(fingerprintOf(m));
+    byFingerprint.set(fingerprintOf(m), prior ? newer(prior, m) : m);
   }
   const kept = [...byFingerprint.values()].sort((a, b) => a.order - b.order);
   return { kept, superseded: masters.length - kept.length };
@@ -193,37 +203,51 @@ function makeIdsUnique(events: CalendarEvent[]): void {
  */
 function calendarContexts(
   split: SplitCalendar,
-  runnerZone: Zone,
+  runnerZone: { kind: 'iana'; name: string },
+  budget: StepBudget,
   warnings: WarningLog,
 ): (calendar: CalendarBlock) => EventContext {
   const runnerName = describeZone(runnerZone);
+  const zoneContext: CustomZoneContext = {
+    budget,
+    recurs: new Map(),
+    fallback: {
+      name: runnerName,
+      offsetAtWall: (wall) => (wall - ianaInstant(wall, runnerZone.name)) / 1000,
+      offsetAtInstant: (instant) =>
+        zoneOffsetMinutes(instant, runnerZone.name) * (MINUTE_MS / 1000),
+    },
+    warn: (message) => warnings.add(null, message),
+  };
   const fileTimezones = new Map<string, string[]>();
   for (const calendar of split.calendars) {
     for (const [tzid, lines] of calendar.timezones) {
       if (!fileTimezones.has(tzid)) fileTimezones.set(tzid, lines);
     }
   }
-  // libical's large.ics repeats one VTIMEZONE in 1,788 calendars: build each text once.
-  const built = new Map<string, ICAL.Timezone | null>();
-  const buildOnce = (lines: string[], tzid: string): ICAL.Timezone | null => {
+  // libical's large.ics repeats one VTIMEZONE in 1,788 calendars: build each text once. Only
+  // TZIDs an event (or X-WR-TIMEZONE) names get here, and building computes no onsets yet.
+  const built = new Map<string, CustomZone | null>();
+  const buildOnce = (lines: string[], tzid: string): CustomZone | null => {
     const key = lines.join('\n');
     let zone = built.get(key);
     if (zone === undefined) {
-      zone = buildVtimezone(lines, tzid);
+      zone = parseCustomZone(lines, tzid, zoneContext);
       built.set(key, zone);
     }
     return zone;
   };
 
   const contexts = new Map<CalendarBlock, EventContext>();
+  const rules = new Map<string, ParsedRule | { error: string }>();
   return (calendar) => {
     const existing = contexts.get(calendar);
     if (existing) return existing;
-    const findVtimezone = (tzid: string): ICAL.Timezone | null => {
+    const findVtimezone = (tzid: string): CustomZone | null => {
       const lines = calendar.timezones.get(tzid) ?? fileTimezones.get(tzid);
       return lines ? buildOnce(lines, tzid) : null;
     };
-    let floatingZone = runnerZone;
+    let floatingZone: Zone = runnerZone;
     if (calendar.wrTimezone) {
       const zone = resolveTzid(calendar.wrTimezone, findVtimezone);
       if (zone) floatingZone = zone;
@@ -239,6 +263,7 @@ function calendarContexts(
       floatingZone,
       calendarIndex: calendar.index,
       warn: (uid, message) => warnings.add(uid, message),
+      rules,
       zoneFor(tzid) {
         let zone = resolved.get(tzid);
         if (!zone) {
@@ -300,6 +325,8 @@ function expandGroup(
     const result = expandMaster(master, master.start, idBase, overrides.kept, ctx);
     if (!result.ok) {
       outcome.failed.push({ uid: master.uid, reason: result.reason });
+      // Fail closed: the series' time is busy even though its occurrences are not listed.
+      if (result.busy) events.push(result.busy);
       continue;
     }
     events.push(...result.events);
@@ -337,8 +364,10 @@ export function readIcs(input: string | Uint8Array, options: ReadIcsOptions): Re
   if (!split.isCalendar) throw new IcsError(notACalendar(text));
 
   const warnings = new WarningLog();
-  const runnerZone: Zone = { kind: 'iana', name: options.timezone };
-  const contextFor = calendarContexts(split, runnerZone, warnings);
+  const runnerZone = { kind: 'iana', name: options.timezone } as const;
+  // One budget of rule steps for the whole read: event recurrences and VTIMEZONE onsets.
+  const budget: StepBudget = { steps: MAX_TOTAL_STEPS };
+  const contextFor = calendarContexts(split, runnerZone, budget, warnings);
   const source = options.source;
   const skipped: SkippedEvent[] = [];
   const skip = (uid: string | null, reason: string): void => {
@@ -369,7 +398,7 @@ export function readIcs(input: string | Uint8Array, options: ReadIcsOptions): Re
     range: options.range,
     runnerZone,
     clock: new ZoneClock(),
-    budget: { steps: MAX_TOTAL_STEPS },
+    budget,
     source,
     warn: (uid, message) => warnings.add(uid, message),
   };
@@ -379,7 +408,7 @@ export function readIcs(input: string | Uint8Array, options: ReadIcsOptions): Re
     const outcome = expandGroup(uid, group, ctx, events, warnings);
     superseded += outcome.superseded;
     for (const failure of outcome.failed) {
-      // A series that cannot be expanded was not read after all.
+      // A series that cannot be expanded was not read after all (only its stand-in shows).
       read--;
       skip(failure.uid, failure.reason);
     }

@@ -9,15 +9,14 @@
  * 3. an Outlook display name, with or without its `(UTC+01:00)` prefix
  *    (`(GMT+10:00) Canberra, Melbourne, Sydney`), or failing that its first city that names a
  *    Windows zone or an IANA zone (`Amsterdam, Belgrade, Berlin, …`);
- * 4. the file's VTIMEZONE of that TZID, computed by ical.js (Lotus Notes' custom `Eastern`,
- *    Office 365's `Customized Time Zone`);
+ * 4. the file's VTIMEZONE of that TZID, computed only for the years asked about
+ *    (`custom-zone.ts`; Lotus Notes' custom `Eastern`, Office 365's `Customized Time Zone`);
  * 5. the fixed offset in a `(UTC-05:00) …` prefix or a `GMT+1`-style id.
  * The caller falls back to the runner's zone when all of these fail.
  *
  * IANA zones come first because a VTIMEZONE is a frozen copy of the rules the producer knew
  * (Exchange still writes 1601-based rules), while Intl has the current ones.
  */
-import ICAL from 'ical.js';
 import {
   DAY_MS,
   MINUTE_MS,
@@ -25,16 +24,16 @@ import {
   zoneOffsetMinutes,
   zonedInstant,
 } from '../../core/time';
-import { parseContentLine } from './content-lines';
+import type { CustomZone } from './custom-zone';
 import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones';
-import { wallDate, wallFields } from './values';
+import { wallDate } from './values';
 
 /** A zone a wall time can be read in. */
 export type Zone =
   | { kind: 'utc' }
   | { kind: 'iana'; name: string }
   | { kind: 'fixed'; offsetMinutes: number }
-  | { kind: 'vtimezone'; tzid: string; timezone: ICAL.Timezone };
+  | { kind: 'vtimezone'; tzid: string; rules: CustomZone };
 
 export const UTC_ZONE: Zone = { kind: 'utc' };
 
@@ -131,8 +130,13 @@ function offsetMinutes(
   return (sign === '-' ? -1 : 1) * (h * 60 + m);
 }
 
+// What an IANA zone id can be made of (`America/Port-au-Prince`, `Etc/GMT+5`). Anything else is
+// refused before asking Intl, whose refusal (a thrown RangeError) costs tens of microseconds:
+// Outlook names such as "Customized Time Zone" are tried this way on every TZID.
+const IANA_ID_RE = /^[A-Za-z0-9_+\-/]+$/;
+
 function iana(name: string): Zone | null {
-  return isValidTimeZone(name) ? { kind: 'iana', name } : null;
+  return IANA_ID_RE.test(name) && isValidTimeZone(name) ? { kind: 'iana', name } : null;
 }
 
 /** Steps 1–3: a TZID that names an IANA zone, directly or through Windows names. */
@@ -180,84 +184,14 @@ function resolveByOffset(tzid: string): Zone | null {
  */
 export function resolveTzid(
   tzid: string,
-  findVtimezone: (tzid: string) => ICAL.Timezone | null,
+  findVtimezone: (tzid: string) => CustomZone | null,
 ): Zone | null {
   if (tzid.length === 0 || tzid.length > MAX_TZID_LENGTH) return null;
   const byName = resolveByName(tzid);
   if (byName) return byName;
   const vtimezone = findVtimezone(tzid);
-  if (vtimezone) return { kind: 'vtimezone', tzid, timezone: vtimezone };
+  if (vtimezone) return { kind: 'vtimezone', tzid, rules: vtimezone };
   return resolveByOffset(tzid);
-}
-
-// Real offsets stay within -12:00…+14:00; a VTIMEZONE outside ±18 h is garbage.
-const MAX_OFFSET_SECONDS = 18 * 3600;
-const MAX_OBSERVANCES = 500;
-const MAX_VTIMEZONE_RDATES = 2000;
-const TZ_OFFSET_RE = /^([+-])(\d{2})(\d{2})(\d{2})?$/;
-
-/**
- * An ical.js zone for a VTIMEZONE's lines, or `null` when it is unusable.
- *
- * Only what offsets depend on is handed to ical.js, re-serialized without parameters, so a
- * stray parameter cannot make it reject the zone. Rules must be yearly: ical.js expands every
- * observance from its DTSTART with no step limit, so a `FREQ=SECONDLY` observance would hang.
- */
-export function buildVtimezone(lines: readonly string[], tzid: string): ICAL.Timezone | null {
-  const clean: string[] = [];
-  let observances = 0;
-  let rdates = 0;
-  for (const line of lines) {
-    const upper = line.slice(0, 6).toUpperCase();
-    if (upper === 'BEGIN:' || upper.startsWith('END:')) {
-      const name = line
-        .slice(line.indexOf(':') + 1)
-        .trim()
-        .toUpperCase();
-      if (upper === 'BEGIN:' && (name === 'STANDARD' || name === 'DAYLIGHT')) observances++;
-      clean.push(`${upper === 'BEGIN:' ? 'BEGIN' : 'END'}:${name}`);
-      continue;
-    }
-    const parsed = parseContentLine(line);
-    if (!parsed || parsed.value === null) continue;
-    const value = parsed.value.trim();
-    switch (parsed.name) {
-      case 'TZOFFSETFROM':
-      case 'TZOFFSETTO': {
-        const m = TZ_OFFSET_RE.exec(value);
-        if (!m) return null;
-        const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
-        if (seconds > MAX_OFFSET_SECONDS) return null;
-        clean.push(`${parsed.name}:${value}`);
-        break;
-      }
-      case 'RRULE':
-        if (!/(^|;)FREQ=YEARLY(;|$)/i.test(value)) return null;
-        clean.push(`RRULE:${value}`);
-        break;
-      case 'RDATE':
-        if (value.includes('/')) continue;
-        rdates += value.split(',').length;
-        clean.push(`RDATE:${value}`);
-        break;
-      case 'DTSTART':
-        clean.push(`DTSTART:${value}`);
-        break;
-      default:
-        break;
-    }
-  }
-  if (observances === 0 || observances > MAX_OBSERVANCES || rdates > MAX_VTIMEZONE_RDATES)
-    return null;
-  try {
-    const component = new ICAL.Component(ICAL.parse(clean.join('\r\n')) as unknown[]);
-    const timezone = new ICAL.Timezone({ component, tzid });
-    // Expanding once here surfaces ical.js errors now rather than in the middle of an event.
-    timezone.utcOffset(icalTime(Date.UTC(2000, 0, 1)));
-    return timezone;
-  } catch {
-    return null;
-  }
 }
 
 interface Block {
@@ -274,16 +208,17 @@ const WEEK_MS = 7 * DAY_MS;
 /**
  * Wall time ↔ instant, with memos.
  *
- * `zonedInstant` asks Intl up to six times per conversion, ical.js walks a VTIMEZONE's
- * transitions, and a calendar of 10,000 events converts hundreds of thousands of times. So each
- * (zone, week) is checked once: a week without an offset change converts any wall time in it by
- * addition; a week with one converts day by day the same way, and its transition day asks the
- * zone for every time, keeping the gap/overlap rules (RFC 5545 §3.3.5). One clock serves one
- * read: no state outlives it.
+ * `zonedInstant` asks Intl up to six times per conversion, a VTIMEZONE searches its onsets,
+ * and a calendar of 10,000 events converts hundreds of thousands of times. So each (zone, week)
+ * is checked once (an IANA week with one offset on both sides in two Intl lookups): a week
+ * without an offset change converts any wall time in it by addition; a week with one converts
+ * day by day the same way, and its transition day asks the zone for every time, keeping the
+ * gap/overlap rules (RFC 5545 §3.3.5). One clock serves one read: no state outlives it.
  */
 export class ZoneClock {
-  private readonly weeks = new Map<string | ICAL.Timezone, Map<number, Block>>();
-  private readonly days = new Map<string | ICAL.Timezone, Map<number, Block>>();
+  // Per zone (its IANA name or its VTIMEZONE), the blocks checked so far, by wall start.
+  private readonly weeks = new Map<string | CustomZone, Map<number, Block>>();
+  private readonly days = new Map<string | CustomZone, Map<number, Block>>();
 
   /** The instant a wall time shows in `zone`. */
   toInstant(wall: number, zone: Zone): number {
@@ -293,13 +228,29 @@ export class ZoneClock {
       case 'fixed':
         return wall - zone.offsetMinutes * MINUTE_MS;
       case 'iana':
-        return this.memoized(wall, zone.name, (w) => ianaInstant(w, zone.name));
-      case 'vtimezone':
-        return this.memoized(
-          wall,
-          zone.timezone,
-          (w) => w - zone.timezone.utcOffset(icalTime(w)) * 1000,
-        );
+      case 'vtimezone': {
+        // No closures here: this runs for every time of a large calendar.
+        const key = zone.kind === 'iana' ? zone.name : zone.rules;
+        const weekStart = Math.floor(wall / WEEK_MS) * WEEK_MS;
+        const weeks = blocksOf(this.weeks, key);
+        let week = weeks.get(weekStart);
+        if (!week) {
+          week =
+            (zone.kind === 'iana' ? steadyIanaWeek(weekStart, zone.name) : null) ??
+            block(weekStart, WEEK_MS, zone);
+          weeks.set(weekStart, week);
+        }
+        if (week.uniform) return week.start + (wall - weekStart);
+        const dayStart = Math.floor(wall / DAY_MS) * DAY_MS;
+        const days = blocksOf(this.days, key);
+        let day = days.get(dayStart);
+        if (!day) {
+          day = block(dayStart, DAY_MS, zone);
+          days.set(dayStart, day);
+        }
+        if (day.uniform) return day.start + (wall - dayStart);
+        return convertExactly(wall, zone);
+      }
     }
   }
 
@@ -312,62 +263,58 @@ export class ZoneClock {
         return instant + zone.offsetMinutes * MINUTE_MS;
       case 'iana':
         return instant + zoneOffsetMinutes(instant, zone.name) * MINUTE_MS;
-      case 'vtimezone': {
-        // ical.js finds offsets by local time: guess with the instant, then correct once.
-        const guess = instant + zone.timezone.utcOffset(icalTime(instant)) * 1000;
-        return instant + zone.timezone.utcOffset(icalTime(guess)) * 1000;
-      }
+      case 'vtimezone':
+        return instant + zone.rules.offsetAtInstant(instant) * 1000;
     }
-  }
-
-  private memoized(
-    wall: number,
-    key: string | ICAL.Timezone,
-    convert: (wall: number) => number,
-  ): number {
-    const weekStart = Math.floor(wall / WEEK_MS) * WEEK_MS;
-    const week = memo(this.weeks, key, weekStart, () => block(weekStart, WEEK_MS, convert));
-    if (week.uniform) return week.start + (wall - weekStart);
-    const dayStart = Math.floor(wall / DAY_MS) * DAY_MS;
-    const day = memo(this.days, key, dayStart, () => block(dayStart, DAY_MS, convert));
-    if (day.uniform) return day.start + (wall - dayStart);
-    return convert(wall);
   }
 }
 
-function ianaInstant(wall: number, name: string): number {
+type ComputedZone = Extract<Zone, { kind: 'iana' } | { kind: 'vtimezone' }>;
+
+/** A wall time to its instant without memos, keeping the gap/overlap rules. */
+function convertExactly(wall: number, zone: ComputedZone): number {
+  return zone.kind === 'iana'
+    ? ianaInstant(wall, zone.name)
+    : wall - zone.rules.offsetAtWall(wall) * 1000;
+}
+
+function blocksOf<K>(cache: Map<K, Map<number, Block>>, key: K): Map<number, Block> {
+  let byStart = cache.get(key);
+  if (!byStart) {
+    byStart = new Map();
+    cache.set(key, byStart);
+  }
+  return byStart;
+}
+
+/**
+ * A week of wall time in an IANA zone that needs no closer look: the same offset a day before
+ * its first instant and a day after its last one, the instants its wall times can map to (any
+ * offset is within ±14 h). Two Intl lookups instead of the dozen `block` makes; `null` when the
+ * offsets differ, so `block` and the day-by-day path handle the week with the transition.
+ */
+function steadyIanaWeek(weekStart: number, name: string): Block | null {
+  const before = zoneOffsetMinutes(weekStart - DAY_MS, name);
+  const after = zoneOffsetMinutes(weekStart + WEEK_MS + DAY_MS, name);
+  if (before !== after) return null;
+  return { start: weekStart - before * MINUTE_MS, uniform: true };
+}
+
+/** The instant a wall time shows in an IANA zone (the earlier one in a fall-back overlap). */
+export function ianaInstant(wall: number, name: string): number {
   const dayStart = Math.floor(wall / DAY_MS) * DAY_MS;
   const sinceMidnight = wall - dayStart;
   const minutes = Math.floor(sinceMidnight / MINUTE_MS);
   return zonedInstant(wallDate(wall), minutes, name) + (sinceMidnight - minutes * MINUTE_MS);
 }
 
-function memo<K>(cache: Map<K, Map<number, Block>>, key: K, at: number, make: () => Block): Block {
-  let byStart = cache.get(key);
-  if (!byStart) {
-    byStart = new Map();
-    cache.set(key, byStart);
-  }
-  let value = byStart.get(at);
-  if (!value) {
-    value = make();
-    byStart.set(at, value);
-  }
-  return value;
-}
-
 /**
  * A block of wall time is uniform when its start and its end convert with the same offset and
  * it lasts exactly as long in instants as in wall time: then no transition lies inside.
  */
-function block(startWall: number, length: number, convert: (wall: number) => number): Block {
-  const start = convert(startWall);
-  const next = convert(startWall + length);
-  const last = convert(startWall + length - MINUTE_MS);
+function block(startWall: number, length: number, zone: ComputedZone): Block {
+  const start = convertExactly(startWall, zone);
+  const next = convertExactly(startWall + length, zone);
+  const last = convertExactly(startWall + length - MINUTE_MS, zone);
   return { start, uniform: next - start === length && last - start === length - MINUTE_MS };
-}
-
-function icalTime(wall: number): ICAL.Time {
-  const f = wallFields(wall);
-  return new ICAL.Time({ ...f, isDate: false }, ICAL.Timezone.localTimezone);
 }

@@ -5,7 +5,7 @@ import type { DateString } from '../../core/time';
 import { CliError } from '../errors';
 import { column, formatDay, formatEventTime, formatTag } from '../format-text';
 import type { CliIo } from '../io';
-import { loadCalendars } from '../load-calendars';
+import { loadCalendars, type SourcedWarning } from '../load-calendars';
 import { firstWeekStart, parseDateFlag, parseFormat, resolveRunner } from '../runner-options';
 import type { RunnerFlags } from '../runner-options';
 import { serializeOccurrence } from '../serialize';
@@ -21,8 +21,9 @@ const MAX_EVENTS_RANGE_DAYS = 3 * 366;
 
 /**
  * `events`: everything read from the calendars between `--from` and `--to` (inclusive; default
- * this week) with its classification, the count of VEVENTs read and each skipped one with its
- * reason — the answer to "why didn't it see my run?".
+ * this week) with its classification, the count of VEVENTs read, each skipped one with its
+ * reason, and the readers' warnings (a zone read as another, a VTIMEZONE refused) — the answer
+ * to "why didn't it see my run?".
  */
 export async function runEvents(flags: EventsFlags, io: CliIo): Promise<number> {
   const format = parseFormat(flags.format, ['text', 'json'] as const, 'text');
@@ -53,6 +54,7 @@ export async function runEvents(flags: EventsFlags, io: CliIo): Promise<number> 
           to,
           read: read.read,
           skipped: read.skipped,
+          warnings: read.warnings,
           occurrences: events.map((e) => serializeOccurrence(e, tz)),
         },
         null,
@@ -68,6 +70,7 @@ export async function runEvents(flags: EventsFlags, io: CliIo): Promise<number> 
       tz,
       read: read.read,
       skipped: read.skipped,
+      warnings: read.warnings,
       calendars: runner.calendars.length,
     }),
   );
@@ -82,6 +85,7 @@ function renderEventsText(
     tz: string;
     read: number;
     skipped: readonly { uid: string | null; reason: string; source?: string }[];
+    warnings: readonly SourcedWarning[];
     calendars: number;
   },
 ): string {
@@ -112,8 +116,10 @@ function renderEventsText(
     if (list.length === 0) lines.push('  (nothing)');
     for (const event of list) {
       const why = event.classification.reasons.join('; ');
+      // A busy stand-in says why, so its one long block is not taken for one occurrence.
+      const showWhy = event.classification.activity !== 'other' || event.unexpanded;
       lines.push(
-        `  ${column(formatEventTime(event, ctx.tz), 13)}${column(formatTag(event), 24)}${event.title || '(no title)'}${why && event.classification.activity !== 'other' ? `  — ${why}` : ''}`,
+        `  ${column(formatEventTime(event, ctx.tz), 13)}${column(formatTag(event), 24)}${event.title || '(no title)'}${why && showWhy ? `  — ${why}` : ''}`,
       );
     }
   }
@@ -121,6 +127,12 @@ function renderEventsText(
     lines.push('', 'Skipped (not read):');
     for (const s of ctx.skipped) {
       lines.push(`  ${s.uid ?? '(no UID)'}${s.source ? ` in ${s.source}` : ''}: ${s.reason}`);
+    }
+  }
+  if (ctx.warnings.length > 0) {
+    lines.push('', 'Warnings:');
+    for (const w of ctx.warnings) {
+      lines.push(`  ${w.uid ? `${w.uid} in ` : ''}${w.source}: ${w.message}`);
     }
   }
   return `${lines.join('\n')}\n`;
