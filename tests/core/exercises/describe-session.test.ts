@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSession,
   describeSession,
+  formatAlternatives,
   formatPrescription,
   IRONSTRIDE_MARKER,
+  toPlanBlock,
   toPlanExercise,
 } from '../../../src/core/exercises';
 import type { Prescription, StrengthSession } from '../../../src/core/exercises';
@@ -18,8 +20,8 @@ function makeSession(): StrengthSession {
     phase: 'base',
     equipment: ['dumbbells', 'bands'],
     minutes: 60,
-    week: 0,
     variant: 0,
+    block: { week: 3, of: 4, deload: false },
   });
 }
 
@@ -30,7 +32,12 @@ function makePrescription(overrides: Partial<Prescription> = {}): Prescription {
     sets: 3,
     reps: '6-8',
     restSeconds: 90,
+    rir: [1, 2],
     cue: 'Weight held at the chest, torso tall',
+    role: 'squat',
+    doseClass: 'main',
+    mainSlot: true,
+    alternatives: { easier: 'Bodyweight squat', harder: 'Back squat', swaps: ['Split squat'] },
     ...overrides,
   } as Prescription;
 }
@@ -57,12 +64,14 @@ describe('describeSession', () => {
     const lines = describeSession(session, { reasons }).split('\n');
 
     const warmup = lines.findIndex((l) => l.startsWith('Warm-up'));
+    expect(lines[0]).toBe('Base · week 3 of 4');
+    expect(lines[1]).toBe(session.notes[0]);
     const cooldown = lines.findIndex((l) => l.startsWith('Cool-down'));
     const numbered = lines.filter((l) => /^\d+\. /.test(l));
     expect(numbered.map((l) => l.replace(/^\d+\. /, '').split(' — ')[0])).toEqual(
       session.exercises.map((p) => p.name),
     );
-    expect(warmup).toBe(0);
+    expect(warmup).toBe(session.notes.length + 2);
     expect(cooldown).toBeGreaterThan(lines.indexOf(numbered.at(-1) ?? ''));
     expect(numbered.length).toBeGreaterThan(0);
     expect(lines[warmup]).toContain(session.warmup[0]);
@@ -100,31 +109,66 @@ describe('describeSession', () => {
 });
 
 describe('formatPrescription', () => {
+  const bare = {
+    name: 'Plank',
+    sets: 2,
+    seconds: 30,
+    restSeconds: 45,
+    cue: 'Ribs down',
+  } as const;
+
   it.each([
+    [bare, 'Plank — 2 × 30 s, rest 45 s — Ribs down'],
     [
-      makePrescription(),
-      'Goblet squat — 3 × 6–8, rest 90 s — Weight held at the chest, torso tall',
+      { ...bare, name: 'Split squat', seconds: undefined, reps: 8, perSide: true },
+      'Split squat — 2 × 8 each side, rest 45 s — Ribs down',
     ],
     [
-      makePrescription({
-        name: 'Plank',
-        reps: undefined,
-        seconds: 30,
-        restSeconds: 45,
-        cue: 'Ribs down',
-      }),
-      'Plank — 3 × 30 s, rest 45 s — Ribs down',
+      makePrescription({ alternatives: { swaps: [] } }),
+      'Goblet squat — 3 × 6–8, rest 90 s, 1–2 in reserve — Weight held at the chest, torso tall',
     ],
     [
-      makePrescription({ name: 'Split squat', reps: 8, perSide: true, cue: 'Back knee down' }),
-      'Split squat — 3 × 8 each side, rest 90 s — Back knee down',
-    ],
-    [
-      makePrescription({ load: 'moderate: 2–3 reps in reserve' }),
-      'Goblet squat — 3 × 6–8, rest 90 s — Weight held at the chest, torso tall — moderate: 2–3 reps in reserve',
+      makePrescription({ load: 'With dumbbells', progression: 'Add a rep.', rampUpSets: 1 }),
+      'Goblet squat — 3 × 6–8, rest 90 s, 1–2 in reserve, after 1 lighter ramp-up set — Weight held at the chest, torso tall — With dumbbells — Add a rep. — easier: bodyweight squat · harder: back squat · or: split squat',
     ],
   ])('formats %o', (p, line) => {
     expect(formatPrescription(p)).toBe(line);
+  });
+
+  it('shows a target weight in the runner’s unit', () => {
+    expect(
+      formatPrescription(makePrescription({ kg: 20, alternatives: { swaps: [] } }), 'lb'),
+    ).toMatch(/^Goblet squat — 3 × 6–8 @ 45 lb, rest 90 s/);
+  });
+});
+
+describe('formatAlternatives', () => {
+  it('lists easier, harder and swaps briefly, keeping proper names capitalised', () => {
+    expect(
+      formatAlternatives({
+        easier: 'Bodyweight squat',
+        harder: 'Back squat',
+        swaps: ['Romanian deadlift', 'Split squat'],
+      }),
+    ).toBe('easier: bodyweight squat · harder: back squat · or: Romanian deadlift, split squat');
+  });
+
+  it('is empty when there is nothing to offer', () => {
+    expect(formatAlternatives({ swaps: [] })).toBe('');
+  });
+});
+
+describe('describeSession alternatives and progression', () => {
+  it('puts how hard, how to progress and the alternatives under each exercise', () => {
+    const session = makeSession();
+    const lines = describeSession(session, { reasons }).split('\n');
+    const goblet = lines.findIndex((l) => /^\d+\. Goblet squat/.test(l));
+
+    expect(lines[goblet]).toContain('3 × 6–8, rest 90 s, 1–2 in reserve');
+    expect(lines[goblet + 1]).toContain('go up to the next dumbbell');
+    expect(lines[goblet + 2]).toBe(
+      '   Easier: bodyweight squat · or: rear-foot-elevated split squat, split squat',
+    );
   });
 });
 
@@ -135,7 +179,9 @@ describe('toPlanExercise', () => {
       sets: 3,
       reps: '6-8',
       restSeconds: 90,
+      rir: [1, 2],
       cue: 'Weight held at the chest, torso tall',
+      alternatives: { easier: 'Bodyweight squat', harder: 'Back squat', swaps: ['Split squat'] },
     });
   });
 
@@ -144,18 +190,18 @@ describe('toPlanExercise', () => {
       makePrescription({ name: 'Plank', reps: undefined, seconds: 30, restSeconds: 45 }),
     );
 
-    expect(plan).toStrictEqual({
-      name: 'Plank',
-      sets: 3,
-      seconds: 30,
-      restSeconds: 45,
-      cue: 'Weight held at the chest, torso tall',
-    });
+    expect(plan).toMatchObject({ name: 'Plank', sets: 3, seconds: 30, restSeconds: 45 });
+    expect(plan).not.toHaveProperty('reps');
   });
 
   it('includes perSide only when true', () => {
     expect(toPlanExercise(makePrescription({ perSide: true }))).toMatchObject({ perSide: true });
     expect(toPlanExercise(makePrescription({ perSide: false }))).not.toHaveProperty('perSide');
+  });
+
+  it('gives the target weight in kg only when the log set one', () => {
+    expect(toPlanExercise(makePrescription({ kg: 22.5 }))).toMatchObject({ kg: 22.5 });
+    expect(toPlanExercise(makePrescription())).not.toHaveProperty('kg');
   });
 
   it('round-trips through JSON for every exercise of a session', () => {
@@ -164,5 +210,14 @@ describe('toPlanExercise', () => {
       expect(JSON.parse(JSON.stringify(plan))).toStrictEqual(plan);
       expect(Object.keys(plan).filter((k) => k === 'reps' || k === 'seconds')).toHaveLength(1);
     }
+  });
+});
+
+describe('toPlanBlock', () => {
+  it('gives { week, of, deload } in base and nothing in build', () => {
+    expect(toPlanBlock(makeSession())).toEqual({ week: 3, of: 4, deload: false });
+    expect(
+      toPlanBlock(buildSession({ phase: 'build', equipment: [], minutes: 40, variant: 0 })),
+    ).toBeUndefined();
   });
 });
