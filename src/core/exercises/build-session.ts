@@ -4,12 +4,11 @@
  * and progression words on every exercise.
  */
 import type { Load, Phase } from '../phases';
-import type { Equipment } from '../prefs';
+import type { Equipment, LiftingExperience, WeightUnit } from '../prefs';
 import type { BlockPosition } from './blocks';
 import { alternativesFor } from './alternatives';
 import { formatBlock } from './blocks';
-import { BLOCK_PHASES, doseFor, LIGHT_PHASES, PHASE_MAX_MINUTES } from './doses';
-import type { LiftingExperience } from './doses';
+import { BLOCK_PHASES, DELOAD_SET_FACTOR, doseFor, LIGHT_PHASES, PHASE_MAX_MINUTES } from './doses';
 import { estimateSessionMinutes } from './estimate';
 import {
   COOLDOWN,
@@ -30,7 +29,7 @@ import { INTRO_WEEKS, prescribe, withSets } from './prescribe';
 import type { ExerciseTarget, PrescribeContext } from './prescribe';
 import { templateFor, variantOf } from './templates';
 import type { Slot, SlotRole, Variant } from './templates';
-import type { Prescription, SessionBasis, StrengthSession, WeightUnit } from './types';
+import type { Prescription, SessionBasis, StrengthSession } from './types';
 
 /** Options of {@link buildSession}. */
 export interface BuildSessionOptions {
@@ -184,6 +183,35 @@ function fitToSlot(items: FitItem[], minutes: number, cooldownMinutes: number): 
   drop(1);
   trim(() => 1);
   return dropped;
+}
+
+/**
+ * A deload keeps about 60 % of the sets the runner really did in the block's biggest week in a
+ * slot like this one (SPEC §6: about 40 % fewer sets, same exercises, same loads) — not of the
+ * table's week 3, which a short slot may already have trimmed. The cut is spread over the session
+ * a set at a time, from the exercise with the most sets (upper body and jumps first on a tie), so
+ * rounding each exercise on its own doesn't turn 40 % into 50 %.
+ */
+function deloadFromPeak(items: FitItem[], options: BuildSessionOptions, of: number): void {
+  const peak = buildSession({ ...options, block: { week: 3, of, deload: false } });
+  const peakSets = new Map(peak.exercises.map((p) => [p.id, p.sets]));
+  const sets = new Map(
+    items.map((i) => [i, peakSets.get(i.prescription.id) ?? i.prescription.sets]),
+  );
+  const total = [...sets.values()].reduce((a, b) => a + b, 0);
+  let excess = total - Math.max(items.length, Math.round(total * DELOAD_SET_FACTOR));
+  const byOrder = [...items].sort((a, b) => TRIM_ORDER[a.slot.role] - TRIM_ORDER[b.slot.role]);
+  while (excess > 0) {
+    const most = Math.max(...sets.values());
+    const item = byOrder.find((i) => sets.get(i) === most && most > 1);
+    if (!item) break;
+    sets.set(item, most - 1);
+    excess--;
+  }
+  for (const item of items) {
+    const before = peakSets.get(item.prescription.id);
+    item.prescription = withSets(item.prescription, sets.get(item) ?? 1, item.context, before);
+  }
 }
 
 /** The block's exercises for a loaded phase, sized for the runner's usual session length. */
@@ -490,6 +518,7 @@ export function buildSession(options: BuildSessionOptions): StrengthSession {
   const items = picked.map((p, i) =>
     fitItem(p, prescriptions[i] as Prescription, contexts[i] as PrescribeContext),
   );
+  if (block?.deload && introWeek === undefined) deloadFromPeak(items, options, block.of);
   const dropped = fitToSlot(items, minutes, cooldownMinutes);
   const exercises = items.map((i) => i.prescription);
   const estimatedMinutes = estimateSessionMinutes(exercises, cooldownMinutes);

@@ -6,8 +6,10 @@
  * as written, and Apple Calendar renders neither Markdown nor HTML from a subscribed feed.
  */
 import { COOLDOWN_MINUTES, findExercise, nameInSentence, WARMUP_MINUTES } from './library';
-import { formatRir, formatWeight } from './prescribe';
-import type { Alternatives, Prescription, StrengthSession, WeightUnit } from './types';
+import type { WeightUnit } from '../prefs';
+import { formatWeight } from '../units';
+import { formatRir } from './prescribe';
+import type { Alternatives, Prescription, StrengthSession } from './types';
 
 /** The last line of every description: says Ironstride wrote this event. */
 export const IRONSTRIDE_MARKER = 'Planned by Ironstride — strength that fits your running.';
@@ -146,12 +148,16 @@ export type PlanExercise = {
   sets: number;
   perSide?: true;
   restSeconds: number;
-  /** Reps in reserve, low–high. */
-  rir: [number, number];
+  /**
+   * Reps in reserve, low–high. Always set on sessions planned now; absent on sessions the
+   * extension stored before prescriptions had it.
+   */
+  rir?: [number, number];
   /** Target weight in kg, once the log has one (SPEC §6b). */
   kg?: number;
   cue: string;
-  alternatives: Alternatives;
+  /** Set on sessions planned now; absent on sessions stored before (like `rir`). */
+  alternatives?: Alternatives;
 } & ({ reps: number | string; seconds?: never } | { seconds: number; reps?: never });
 
 /**
@@ -170,14 +176,19 @@ export function toPlanExercise(p: Prescription): PlanExercise {
     ...amount,
     ...(p.perSide ? { perSide: true as const } : {}),
     restSeconds: p.restSeconds,
-    rir: [p.rir[0], p.rir[1]],
+    // Guarded: a session stored by an older version has neither, and must still serialize.
+    ...(p.rir ? { rir: [p.rir[0], p.rir[1]] as [number, number] } : {}),
     ...(p.kg !== undefined ? { kg: p.kg } : {}),
     cue: p.cue,
-    alternatives: {
-      ...(p.alternatives.easier ? { easier: p.alternatives.easier } : {}),
-      ...(p.alternatives.harder ? { harder: p.alternatives.harder } : {}),
-      swaps: [...p.alternatives.swaps],
-    },
+    ...(p.alternatives
+      ? {
+          alternatives: {
+            ...(p.alternatives.easier ? { easier: p.alternatives.easier } : {}),
+            ...(p.alternatives.harder ? { harder: p.alternatives.harder } : {}),
+            swaps: [...p.alternatives.swaps],
+          },
+        }
+      : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  * gives a range of sets ("2–3 × 8–12"), the row says which block week gets which end.
  */
 import type { Phase } from '../phases';
+import type { LiftingExperience } from '../prefs';
 import type { Exercise } from './library';
 
 export type Range = readonly [number, number];
@@ -14,9 +15,6 @@ export type Range = readonly [number, number];
  * `plyo` have their own rows; every other exercise is an `accessory`.
  */
 export type DoseClass = 'main' | 'accessory' | 'calf' | 'core' | 'plyo';
-
-/** The runner's lifting background (SPEC §5 `liftingExperience`). */
-export type LiftingExperience = 'new' | 'some' | 'experienced';
 
 /** One row of the dose table. */
 export interface DoseRow {

@@ -4,42 +4,18 @@
  * the session").
  */
 import type { Phase } from '../phases';
-import type { Equipment } from '../prefs';
+import type { Equipment, LiftingExperience, WeightUnit } from '../prefs';
+import { formatWeight } from '../units';
 import { alternativesFor } from './alternatives';
 import { BLOCK_PHASES, doseClassOf, doseFor, LIGHT_PHASES } from './doses';
-import type { Dose, DoseClass, LiftingExperience, Range } from './doses';
+import type { Dose, DoseClass, Range } from './doses';
 import { findExercise, implementFor, nameInSentence } from './library';
 import type { Exercise, Implement } from './library';
 import type { SlotRole } from './templates';
-import type { Prescription, WeightUnit } from './types';
+import type { Prescription } from './types';
 
 /** Weeks of bodyweight introduction a new lifter gets (SPEC §6). */
 export const INTRO_WEEKS = 2;
-
-/**
- * One load step per implement, in kg (SPEC §6: "+2.5 kg on a bar, the next dumbbell"; §6b: load
- * steps of 2.5 kg or 5 lb). Kettlebells come in 4 kg steps. Bands step by colour, not by kg.
- * Exported for the log's adaptation (issue 13), which moves targets by these steps.
- */
-export const LOAD_STEP_KG: Readonly<Record<Implement, number>> = {
-  barbell: 2.5,
-  dumbbells: 2.5,
-  kettlebell: 4,
-  bands: 0,
-};
-
-const KG_PER_LB = 0.45359237;
-
-/**
- * A weight in the runner's unit, rounded to what a gym has (SPEC §6b): kg to the half kilo, lb to
- * 5 lb.
- *
- * @example formatWeight(20, 'lb') // '45 lb'
- */
-export function formatWeight(kg: number, unit: WeightUnit): string {
-  if (unit === 'lb') return `${Math.max(5, Math.round(kg / KG_PER_LB / 5) * 5)} lb`;
-  return `${Math.round(kg * 2) / 2} kg`;
-}
 
 /**
  * What the training log says to aim for next on one exercise (SPEC §6b), keyed by exercise name.
@@ -50,6 +26,8 @@ export interface ExerciseTarget {
   kg?: number;
   /** Reps to aim for in each set. */
   reps?: number;
+  /** The adaptation rule in plain words ("every set at the top of the range: up a step"). */
+  why?: string;
 }
 
 /** Where the prescription is, beyond the exercise itself. */
@@ -212,7 +190,7 @@ function progressionWords(
       : '';
   const target =
     w.kg !== undefined
-      ? `Target: ${formatWeight(w.kg, context.weightUnit)}${context.target?.reps ? ` for ${context.target.reps} reps` : ''}. `
+      ? `Target: ${formatWeight(w.kg, context.weightUnit)}${context.target?.reps ? ` for ${context.target.reps} reps` : ''}${context.target?.why ? ` (${context.target.why})` : ''}. `
       : '';
   const then = w.implement
     ? `${stepUpWords(w.implement, context.weightUnit)} and start again at ${low}`
@@ -291,11 +269,18 @@ export function prescribe(
 }
 
 /**
- * The same prescription with fewer sets (fitting a short slot), its words kept in step: a deload
- * or maintenance line that names the set count is rewritten.
+ * The same prescription with fewer sets (fitting a short slot, or a deload measured from the
+ * sets the runner really did in the block's biggest week), its words kept in step: a deload or
+ * maintenance line that names the set count is rewritten. `peakSets` replaces the table's peak in
+ * "2 sets instead of 3".
  */
-export function withSets(p: Prescription, sets: number, context: PrescribeContext): Prescription {
-  if (sets === p.sets) return p;
+export function withSets(
+  p: Prescription,
+  sets: number,
+  context: PrescribeContext,
+  peakSets?: number,
+): Prescription {
+  if (sets === p.sets && peakSets === undefined) return p;
   const exercise = findExercise(p.id);
   if (!exercise) return { ...p, sets };
   const dose = doseFor(p.doseClass, {
@@ -308,7 +293,7 @@ export function withSets(p: Prescription, sets: number, context: PrescribeContex
   if (!dose) return { ...p, sets };
   const words: Words = {
     cls: p.doseClass,
-    dose,
+    dose: peakSets === undefined ? dose : { ...dose, peakSets },
     sets,
     ...(p.seconds !== undefined ? { seconds: p.seconds } : {}),
     perSide: p.perSide === true,

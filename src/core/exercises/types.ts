@@ -3,13 +3,10 @@
  * plan JSON.
  */
 import type { Load, Phase } from '../phases';
-import type { Equipment } from '../prefs';
-import type { DoseClass, LiftingExperience } from './doses';
+import type { Equipment, LiftingExperience, WeightUnit } from '../prefs';
+import type { DoseClass } from './doses';
 import type { Implement } from './library';
 import type { SlotRole, Variant } from './templates';
-
-/** Units the runner sees weights in (SPEC §5 `weightUnit`); stored weights are always kg. */
-export type WeightUnit = 'kg' | 'lb';
 
 /**
  * Other exercises the runner can do instead, by library name, all within their equipment:
