@@ -67,6 +67,7 @@ describe('buildFeedBody', () => {
     const [first] = body.sessions as Record<string, unknown>[];
     expect(Object.keys(first!).sort()).toEqual(
       [
+        'block',
         'description',
         'end',
         'exercises',
