@@ -263,7 +263,7 @@ export const EXERCISES: readonly Exercise[] = [
     harder: [],
     swaps: ['kickstand-rdl', 'single-leg-glute-bridge', 'romanian-deadlift'],
     easierTip: 'Touch a wall or chair with one hand for balance',
-    harderTip: 'Hold the weight in the hand opposite the standing leg and pause at the bottom',
+    harderTip: 'Pause for two seconds at the bottom and take three seconds to come down',
     secondsPerRep: 4,
   }),
   // ── Bridges and hip thrusts (seed 001 home plan: single-leg hip thrusts off a sofa).
@@ -325,7 +325,7 @@ export const EXERCISES: readonly Exercise[] = [
     harder: [],
     swaps: ['romanian-deadlift', 'single-leg-glute-bridge', 'hip-thrust'],
     easierTip: 'Let the other heel touch the floor lightly',
-    harderTip: 'Rest a weight on the working hip and pause at the top',
+    harderTip: 'Hold each rep for three seconds at the top',
   }),
   defineExercise({
     id: 'barbell-hip-thrust',
@@ -449,7 +449,7 @@ export const EXERCISES: readonly Exercise[] = [
     harder: [],
     swaps: ['lateral-band-walk', 'side-plank', 'clamshell'],
     easierTip: 'Take a shorter step and hold a support',
-    harderTip: 'Hold a weight at the chest and pause at the bottom',
+    harderTip: 'Pause for two seconds at the bottom, then push back up quickly',
   }),
   // ── Hip abductors (seed 002, 003: glute medius keeps the pelvis level on each landing).
   defineExercise({
@@ -531,7 +531,7 @@ export const EXERCISES: readonly Exercise[] = [
     harder: [],
     swaps: ['standing-calf-raise', 'eccentric-heel-drop'],
     easierTip: 'Rest a fingertip on the wall for balance',
-    harderTip: 'Hold a weight on the working side and pause at the top',
+    harderTip: 'Pause for two seconds at the top and take three seconds to lower',
   }),
   // ── Trunk (seed 000, 001: planks, side planks, dead bugs, bird dogs; 20–30 s rounds).
   defineExercise({

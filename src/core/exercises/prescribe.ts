@@ -164,13 +164,18 @@ function progressionWords(
       context.loadedLater && context.loadedLater.id !== exercise.id
         ? `; the ${nameInSentence(context.loadedLater.name)} takes its place after the introduction`
         : '';
-    return `Learning week ${context.introWeek} of ${INTRO_WEEKS}: slow, controlled reps at bodyweight${later}.`;
+    const how =
+      w.seconds !== undefined ? 'short, clean holds' : 'slow, controlled reps at bodyweight';
+    return `Learning week ${context.introWeek} of ${INTRO_WEEKS}: ${how}${later}.`;
   }
   if (context.deload) {
     const thing = w.implement && w.implement !== 'bands' ? 'weight' : 'version';
     return `Deload: the same ${thing} as last week, ${w.sets} set${w.sets === 1 ? '' : 's'} instead of ${w.dose.peakSets}; no extra reps or weight this week.`;
   }
   if (context.phase === 'build') {
+    if (w.seconds !== undefined) {
+      return `Maintenance: the same hold as in base, ${w.sets} × ${w.seconds} s${per}; no need to hold longer.`;
+    }
     return w.implement && w.implement !== 'bands'
       ? `Maintenance: keep the weight you reached in base for ${w.sets} × ${range}${per}, ${formatRir(w.dose.rir)} in reserve; don't chase reps or weight.`
       : `Maintenance: the same version as in base, ${w.sets} × ${range}${per}; no need to push the reps.`;
@@ -185,7 +190,7 @@ function progressionWords(
     ? `Easing back in: start at ${w.sets} × ${low}${per} and keep it comfortable. `
     : context.blockWeek === 1
       ? w.implement && w.implement !== 'bands'
-        ? `New block: start at ${w.sets} × ${low}${per} with a weight that leaves ${rirHigh} in reserve. `
+        ? `New block: start at ${w.sets} × ${low}${per} with a weight that leaves about ${rirHigh + 1} in reserve. `
         : `New block: start at ${w.sets} × ${low}${per}. `
       : '';
   const target =

@@ -271,6 +271,16 @@ describe('buildSession', () => {
       }
     });
 
+    it('keeps the holds of base in build and says so in seconds', () => {
+      const plank = buildSession(makeOptions({ phase: 'build' })).exercises.find(
+        (p) => p.name === 'Plank',
+      );
+      expect(plank).toMatchObject({ sets: 2, seconds: 30 });
+      expect(plank?.progression).toBe(
+        'Maintenance: the same hold as in base, 2 × 30 s; no need to hold longer.',
+      );
+    });
+
     it('doses build as maintenance: 2 × 6–8 at 2 in reserve on the main lifts, no jumps', () => {
       const build = buildSession(makeOptions({ phase: 'build', equipment: ['gym'], variant: 1 }));
       const main = build.exercises.find((p) => p.doseClass === 'main');
@@ -480,7 +490,9 @@ describe('buildSession', () => {
       const first = buildSession(makeOptions({ block: blockAt(1) })).exercises.find(
         (p) => p.name === 'Goblet squat',
       );
-      expect(first?.progression).toMatch(/^New block: start at 3 × 6 with a weight that leaves 2/);
+      expect(first?.progression).toMatch(
+        /^New block: start at 3 × 6 with a weight that leaves about 3 in reserve/,
+      );
     });
   });
 

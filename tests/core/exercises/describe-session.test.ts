@@ -204,6 +204,16 @@ describe('toPlanExercise', () => {
     expect(toPlanExercise(makePrescription())).not.toHaveProperty('kg');
   });
 
+  it('still serializes an exercise stored before reps in reserve and alternatives existed', () => {
+    const { rir: _rir, alternatives: _alternatives, ...old } = makePrescription();
+
+    const plan = toPlanExercise(old as Prescription);
+
+    expect(plan).toMatchObject({ name: 'Goblet squat', sets: 3, reps: '6-8' });
+    expect(plan).not.toHaveProperty('rir');
+    expect(plan).not.toHaveProperty('alternatives');
+  });
+
   it('round-trips through JSON for every exercise of a session', () => {
     for (const p of makeSession().exercises) {
       const plan = toPlanExercise(p);

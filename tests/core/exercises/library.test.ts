@@ -152,6 +152,13 @@ describe('EXERCISES', () => {
       }
     });
 
+    it('tells a runner with no equipment how to make it harder without any', () => {
+      if (!exercise.bodyweight) return;
+      for (const tip of [exercise.easierTip, exercise.harderTip]) {
+        expect(tip).not.toMatch(/\b(dumbbells?|kettlebells?|weight|band)\b/i);
+      }
+    });
+
     it('is easier than its harder variants and harder than its easier ones', () => {
       for (const id of exercise.harder) expect(getExercise(id).harder).not.toContain(exercise.id);
       for (const id of exercise.easier) expect(getExercise(id).easier).not.toContain(exercise.id);
