@@ -25,7 +25,7 @@ import {
   WARMUP,
 } from './library';
 import type { Exercise } from './library';
-import { INTRO_WEEKS, prescribe, withSets } from './prescribe';
+import { INTRO_WEEKS, prescribe, withRampUpSets, withSets } from './prescribe';
 import type { ExerciseTarget, PrescribeContext } from './prescribe';
 import { templateFor, variantOf } from './templates';
 import type { Slot, SlotRole, Variant } from './templates';
@@ -146,7 +146,8 @@ function fitItem(p: Picked, prescription: Prescription, context: PrescribeContex
  * 3. the main lifts down to their fewest sets;
  * 4. every other exercise down to one set, before the lateral work itself goes (A carries the
  *    week's lateral work: coverage first, then volume);
- * 5. the main lifts below their range, never below one set.
+ * 5. the main lifts below their range, never below one set;
+ * 6. ramp-up sets down to one (one always stays before heavy work).
  * Never below {@link MIN_EXERCISES} exercises, and exercises are never swapped for others.
  */
 function fitToSlot(items: FitItem[], minutes: number, cooldownMinutes: number): number {
@@ -182,6 +183,12 @@ function fitToSlot(items: FitItem[], minutes: number, cooldownMinutes: number): 
   trim((i) => (isMain(i) ? i.prescription.sets : 1));
   drop(1);
   trim(() => 1);
+  for (const item of items) {
+    if (!tooLong()) break;
+    if ((item.prescription.rampUpSets ?? 0) > 1) {
+      item.prescription = withRampUpSets(item.prescription, 1, item.context);
+    }
+  }
   return dropped;
 }
 

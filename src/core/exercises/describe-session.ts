@@ -5,10 +5,7 @@
  * Plain text with `\n` line breaks and no Markdown: Google Calendar shows the description's text
  * as written, and Apple Calendar renders neither Markdown nor HTML from a subscribed feed.
  */
-import { COOLDOWN_MINUTES, findExercise, nameInSentence, WARMUP_MINUTES } from './library';
-import type { WeightUnit } from '../prefs';
-import { formatWeight } from '../units';
-import { formatRir } from './prescribe';
+import { COOLDOWN_MINUTES, nameInSentence, WARMUP_MINUTES } from './library';
 import type { Alternatives, Prescription, StrengthSession } from './types';
 
 /** The last line of every description: says Ironstride wrote this event. */
@@ -74,37 +71,21 @@ export function formatDose(
   return `${p.sets} × ${amount}${p.perSide ? ' each side' : ''}`;
 }
 
-function isJump(p: FormattablePrescription): boolean {
-  const exercise = p.id !== undefined ? findExercise(p.id) : undefined;
-  return exercise?.plyometric === true;
-}
-
-/** "3 × 6–8, rest 90 s, 1–2 in reserve" (+ ", after 1 ramp-up set"). */
-function formatDoseLine(p: FormattablePrescription, unit: WeightUnit): string {
-  const parts = [formatDose(p)];
-  if (p.kg !== undefined) parts[0] = `${parts[0]} @ ${formatWeight(p.kg, unit)}`;
-  parts.push(`rest ${p.restSeconds} s`);
-  // Reps in reserve say how far from failure a set of reps stops; a hold or a jump isn't taken
-  // near failure at all, so its words say how instead.
-  if (p.rir && p.seconds === undefined && !isJump(p)) parts.push(`${formatRir(p.rir)} in reserve`);
-  if (p.rampUpSets) {
-    parts.push(`after ${p.rampUpSets} lighter ramp-up set${p.rampUpSets > 1 ? 's' : ''}`);
-  }
-  return parts.join(', ');
-}
-
 /**
- * One prescription as one line: "Goblet squat — 3 × 6–8, rest 90 s, 1–2 in reserve — cue — how
- * hard — progression — easier: … · harder: …". Fields a JSON-only prescription lacks are left out.
+ * One prescription as one line: "Goblet squat — 3 × 6–8, rest 90 s — cue — how hard (reps in
+ * reserve, ramp-up sets, target weight) — how to progress — easier: … · harder: …". The first
+ * three parts are what every writer and reader of a session agrees on; fields a JSON-only
+ * prescription lacks are left out. One line, so the CLI, the calendar description and the feed
+ * show the same text.
  *
  * @example formatPrescription({ name: 'Plank', sets: 2, seconds: 30, restSeconds: 45, cue: 'Ribs down' })
  *   // 'Plank — 2 × 30 s, rest 45 s — Ribs down'
  */
-export function formatPrescription(p: FormattablePrescription, unit: WeightUnit = 'kg'): string {
+export function formatPrescription(p: FormattablePrescription): string {
   const alternatives = formatAlternatives(p.alternatives);
   return [
     p.name,
-    formatDoseLine(p, unit),
+    `${formatDose(p)}, rest ${p.restSeconds} s`,
     p.cue,
     ...(p.load ? [p.load] : []),
     ...(p.progression ? [p.progression] : []),
@@ -113,25 +94,17 @@ export function formatPrescription(p: FormattablePrescription, unit: WeightUnit 
 }
 
 /**
- * The calendar event description of a session: its block and notes, the warm-up, each exercise
- * (dose, cue, how hard, how to progress, alternatives), the cool-down or mobility, why this slot
- * was chosen, and the Ironstride marker as the last line.
+ * The calendar event description of a session: its block and notes, the warm-up, one line per
+ * exercise ({@link formatPrescription}: dose, cue, how hard, how to progress, alternatives), the
+ * cool-down or mobility, why this slot was chosen, and the Ironstride marker as the last line.
  *
  * @example describeSession(session, { reasons: ['Tuesday: same day as your intervals, 9 h after'] })
  */
 export function describeSession(session: StrengthSession, options: DescribeSessionOptions): string {
-  const unit = session.basis?.weightUnit ?? 'kg';
   const lines: string[] = [];
   if (session.headline) lines.push(session.headline, ...(session.notes ?? []), '');
   lines.push(`Warm-up (about ${WARMUP_MINUTES} min): ${session.warmup.join('; ')}`, '');
-  session.exercises.forEach((p, i) => {
-    lines.push(`${i + 1}. ${p.name} — ${formatDoseLine(p, unit)} — ${p.cue}`);
-    const how = [p.load, p.progression].filter(Boolean).join('. ');
-    if (how) lines.push(`   ${how}`);
-    const alternatives = formatAlternatives(p.alternatives);
-    if (alternatives)
-      lines.push(`   ${alternatives.charAt(0).toUpperCase()}${alternatives.slice(1)}`);
-  });
+  session.exercises.forEach((p, i) => lines.push(`${i + 1}. ${formatPrescription(p)}`));
   const cooldownTitle = session.cooldownTitle ?? 'Cool-down';
   const cooldownMinutes = session.cooldownMinutes ?? COOLDOWN_MINUTES;
   lines.push('', `${cooldownTitle} (about ${cooldownMinutes} min): ${session.cooldown.join('; ')}`);

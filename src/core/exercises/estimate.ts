@@ -11,7 +11,7 @@ export const SIDE_SWITCH_SECONDS = 10;
 /** Moving to the next exercise, setting up equipment, the rest after the last set. */
 export const TRANSITION_SECONDS = 45;
 /** Rest after a lighter ramp-up set: it is easy, so the next set can follow soon. */
-export const RAMP_UP_REST_SECONDS = 60;
+export const RAMP_UP_REST_SECONDS = 45;
 /** Tempo assumed for an exercise the library doesn't know. */
 const DEFAULT_SECONDS_PER_REP = 3;
 

@@ -311,3 +311,38 @@ export function withSets(
     progression: progressionWords(exercise, words, context, p.alternatives.harder),
   };
 }
+
+/**
+ * The same prescription with fewer lighter ramp-up sets before its working sets — the very last
+ * thing a short slot takes from a heavy lift (one always stays), with its words kept in step.
+ */
+export function withRampUpSets(
+  p: Prescription,
+  rampUpSets: number,
+  context: PrescribeContext,
+): Prescription {
+  const exercise = findExercise(p.id);
+  const dose = doseFor(p.doseClass, {
+    phase: context.phase,
+    blockWeek: context.rampIn ? 1 : context.blockWeek,
+    deload: context.deload,
+    intro: context.introWeek !== undefined,
+    experience: context.experience,
+  });
+  if (!exercise || !dose || rampUpSets === (p.rampUpSets ?? 0)) return p;
+  const words: Words = {
+    cls: p.doseClass,
+    dose: { ...dose, rampUpSets },
+    sets: p.sets,
+    ...(p.seconds !== undefined ? { seconds: p.seconds } : {}),
+    perSide: p.perSide === true,
+    ...(p.implement ? { implement: p.implement } : {}),
+    ...(p.kg !== undefined ? { kg: p.kg } : {}),
+  };
+  const { rampUpSets: _previous, ...rest } = p;
+  return {
+    ...rest,
+    ...(rampUpSets > 0 ? { rampUpSets } : {}),
+    load: loadWords(exercise, words, context),
+  } as Prescription;
+}

@@ -125,20 +125,22 @@ describe('formatPrescription', () => {
     ],
     [
       makePrescription({ alternatives: { swaps: [] } }),
-      'Goblet squat — 3 × 6–8, rest 90 s, 1–2 in reserve — Weight held at the chest, torso tall',
+      'Goblet squat — 3 × 6–8, rest 90 s — Weight held at the chest, torso tall',
     ],
     [
-      makePrescription({ load: 'With dumbbells', progression: 'Add a rep.', rampUpSets: 1 }),
-      'Goblet squat — 3 × 6–8, rest 90 s, 1–2 in reserve, after 1 lighter ramp-up set — Weight held at the chest, torso tall — With dumbbells — Add a rep. — easier: bodyweight squat · harder: back squat · or: split squat',
+      makePrescription({ load: 'With dumbbells; 1–2 in reserve', progression: 'Add a rep.' }),
+      'Goblet squat — 3 × 6–8, rest 90 s — Weight held at the chest, torso tall — With dumbbells; 1–2 in reserve — Add a rep. — easier: bodyweight squat · harder: back squat · or: split squat',
     ],
   ])('formats %o', (p, line) => {
     expect(formatPrescription(p)).toBe(line);
   });
 
-  it('shows a target weight in the runner’s unit', () => {
-    expect(
-      formatPrescription(makePrescription({ kg: 20, alternatives: { swaps: [] } }), 'lb'),
-    ).toMatch(/^Goblet squat — 3 × 6–8 @ 45 lb, rest 90 s/);
+  it('keeps name, dose, rest and cue together first, as every reader of a session expects', () => {
+    for (const p of makeSession().exercises) {
+      expect(formatPrescription(p)).toMatch(
+        new RegExp(`^${p.name} — ${p.sets} × [^,]+, rest ${p.restSeconds} s — `),
+      );
+    }
   });
 });
 
@@ -159,15 +161,34 @@ describe('formatAlternatives', () => {
 });
 
 describe('describeSession alternatives and progression', () => {
-  it('puts how hard, how to progress and the alternatives under each exercise', () => {
+  it('gives each exercise one line with how hard, how to progress and the alternatives', () => {
     const session = makeSession();
     const lines = describeSession(session, { reasons }).split('\n');
-    const goblet = lines.findIndex((l) => /^\d+\. Goblet squat/.test(l));
 
-    expect(lines[goblet]).toContain('3 × 6–8, rest 90 s, 1–2 in reserve');
-    expect(lines[goblet + 1]).toContain('go up to the next dumbbell');
-    expect(lines[goblet + 2]).toBe(
-      '   Easier: bodyweight squat · or: rear-foot-elevated split squat, split squat',
+    for (const [i, p] of session.exercises.entries()) {
+      expect(lines, p.name).toContain(`${i + 1}. ${formatPrescription(p)}`);
+    }
+    const goblet = lines.find((l) => /^\d+\. Goblet squat/.test(l));
+    expect(goblet).toContain('With dumbbells; stop each set with 1–2 reps in reserve');
+    expect(goblet).toContain('go up to the next dumbbell');
+    expect(goblet).toMatch(
+      / — easier: bodyweight squat · or: rear-foot-elevated split squat, split squat$/,
+    );
+  });
+
+  it('says a target weight from the log in the runner’s unit', () => {
+    const session = buildSession({
+      phase: 'base',
+      equipment: ['dumbbells'],
+      minutes: 45,
+      variant: 0,
+      block: { week: 2, of: 4, deload: false },
+      weightUnit: 'lb',
+      targets: { 'Goblet squat': { kg: 20, reps: 7 } },
+    });
+
+    expect(describeSession(session, { reasons })).toContain(
+      'With dumbbells at 45 lb; stop each set with 1–2 reps in reserve — Target: 45 lb for 7 reps.',
     );
   });
 });
