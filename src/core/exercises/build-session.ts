@@ -1,42 +1,77 @@
 /**
- * Builds one strength session (SPEC §6) for a phase, the runner's equipment and the minutes the
- * slot allows, with progressive overload across the weeks of a phase.
+ * Builds one strength session (SPEC §6): the block's fixed exercises for the runner's equipment,
+ * dosed from the dose table for the phase and block week, fitted to the slot, with alternatives
+ * and progression words on every exercise.
  */
-import { PHASE_RULES } from '../phases';
 import type { Load, Phase } from '../phases';
-import type { Equipment } from '../prefs';
+import type { Equipment, LiftingExperience, WeightUnit } from '../prefs';
+import type { BlockPosition } from './blocks';
+import { alternativesFor } from './alternatives';
+import { formatBlock } from './blocks';
+import { BLOCK_PHASES, DELOAD_SET_FACTOR, doseFor, LIGHT_PHASES, PHASE_MAX_MINUTES } from './doses';
 import { estimateSessionMinutes } from './estimate';
-import { COOLDOWN, getExercise, isExerciseAvailable, WARMUP } from './library';
-import type { Exercise } from './library';
 import {
-  LIGHT_PHASES,
-  PLYOMETRIC_PHASES,
-  prescribe,
-  profileFor,
-  sizingStepsFor,
-  stepsFor,
-} from './dosing';
-import type { Profile, Step } from './dosing';
-import { LIGHT_TEMPLATES, TEMPLATES } from './templates';
-import type { Slot } from './templates';
-import type { Prescription, StrengthSession } from './types';
+  COOLDOWN,
+  COOLDOWN_MINUTES,
+  findBodyweightVersion,
+  findExercise,
+  findExerciseByName,
+  gentleVersion,
+  getExercise,
+  implementFor,
+  isExerciseAvailable,
+  MOBILITY,
+  MOBILITY_MINUTES,
+  WARMUP,
+} from './library';
+import type { Exercise } from './library';
+import { INTRO_WEEKS, prescribe, withRampUpSets, withSets } from './prescribe';
+import type { ExerciseTarget, PrescribeContext } from './prescribe';
+import { templateFor, variantOf } from './templates';
+import type { Slot, SlotRole, Variant } from './templates';
+import type { Prescription, SessionBasis, StrengthSession } from './types';
 
 /** Options of {@link buildSession}. */
 export interface BuildSessionOptions {
   phase: Phase;
   /** What the runner owns or has access to; bodyweight is always available, listed or not. */
   equipment: readonly Equipment[];
-  /** Length of the slot; the estimate fits it whenever a valid session can (see buildSession). */
+  /** Length of this slot; the session fits it whenever a valid session can (see buildSession). */
   minutes: number;
-  /** 0-based index of this week among consecutive weeks of the plan in the same phase. */
-  week: number;
-  /** 0-based index of the session within its week; sessions alternate between A and B. */
-  variant: number;
-  /** Defaults to the phase's load (`PHASE_RULES`). Taper, race week and recovery are always light. */
-  load?: Load;
+  /**
+   * The runner's usual session length (`prefs.sessionMinutes`). The block's exercises are chosen
+   * for it, so a shorter slot one week trims sets rather than changing exercises. Defaults to
+   * `minutes`.
+   */
+  plannedMinutes?: number;
+  /** The session's index in its week (0 = A, 1 = B, 2 = the off-season's lighter C), or A/B/C. */
+  variant: number | Variant;
+  /** Off-season and base: the week's place in its block, from {@link blockForWeek}. */
+  block?: Pick<BlockPosition, 'week' | 'of' | 'deload'> &
+    Partial<Pick<BlockPosition, 'rampIn' | 'restarted' | 'held'>>;
+  /** `prefs.liftingExperience` (default `some`). */
+  experience?: LiftingExperience;
+  /**
+   * 0-based week of the runner's lifting with Ironstride: from the training log's first entry
+   * when there is one, else counted from the plan's first week. A `new` lifter's first
+   * {@link INTRO_WEEKS} weeks are the bodyweight introduction. Default 0.
+   */
+  liftingWeek?: number;
+  /** `prefs.weightUnit` (default `kg`): only the words change, never the stored kilograms. */
+  weightUnit?: WeightUnit;
+  /**
+   * The training log's next targets by exercise name (SPEC §6b, issue 13): a `kg` shows on the
+   * prescription and in its words. Exercises not named keep the plain prescription.
+   */
+  targets?: Readonly<Record<string, ExerciseTarget>>;
+  /**
+   * @deprecated The plan's own 0-based week count in this phase, used only when `block` is absent,
+   *   as `week % 4 + 1`. Pass `block` from {@link blockForWeek} instead.
+   */
+  week?: number;
 }
 
-/** Fewest exercises in a session: posterior chain, single-leg, core and one more. */
+/** Fewest exercises in a session (SPEC §6: 4–6). */
 export const MIN_EXERCISES = 4;
 /** Most exercises in a session. */
 export const MAX_EXERCISES = 6;
@@ -49,39 +84,8 @@ export const MIN_FITTING_MINUTES = 20;
 interface Picked {
   exercise: Exercise;
   slot: Slot;
-}
-
-/** How far a session is cut down to fit its slot. */
-interface Shape {
-  maxExercises: number;
-  /** Most sets of a main lift (before a progression's extra set). */
-  capMain: number;
-  /** Most sets of any other compound lift. */
-  capCompound: number;
-  /** Most sets of accessories, holds and jumps. */
-  capOther: number;
-}
-
-/**
- * Ways to shorten a session, least damaging first: drop the sixth exercise, trim accessories and
- * core to two sets, drop the fifth, then take sets away from the other lifts before the main ones,
- * never below one. The main lifts keep their sets longest because they carry most of the strength
- * stimulus.
- */
-const SHAPES: readonly [Shape, ...Shape[]] = [
-  { maxExercises: 6, capMain: Infinity, capCompound: Infinity, capOther: Infinity },
-  { maxExercises: 5, capMain: Infinity, capCompound: Infinity, capOther: Infinity },
-  { maxExercises: 5, capMain: Infinity, capCompound: Infinity, capOther: 2 },
-  { maxExercises: 4, capMain: Infinity, capCompound: Infinity, capOther: 2 },
-  { maxExercises: 4, capMain: Infinity, capCompound: 2, capOther: 2 },
-  { maxExercises: 4, capMain: 2, capCompound: 2, capOther: 2 },
-  { maxExercises: 4, capMain: 2, capCompound: 2, capOther: 1 },
-  { maxExercises: 4, capMain: 2, capCompound: 1, capOther: 1 },
-  { maxExercises: 4, capMain: 1, capCompound: 1, capOther: 1 },
-];
-
-function last<T>(items: readonly [T, ...T[]]): T {
-  return items[items.length - 1] ?? items[0];
+  /** During the introduction: the loaded lift this bodyweight movement stands in for. */
+  loadedLater?: Exercise;
 }
 
 function assertCount(name: string, value: number): void {
@@ -90,80 +94,323 @@ function assertCount(name: string, value: number): void {
   }
 }
 
-/** The load a session actually gets: the light phases stay light whatever is asked (safety wins). */
-function effectiveLoad(phase: Phase, load: Load | undefined): Load {
-  if (LIGHT_PHASES.has(phase)) return 'light';
-  return load ?? PHASE_RULES[phase].load;
+function pickSlot(slot: Slot, equipment: readonly Equipment[], used: ReadonlySet<string>) {
+  for (const candidate of slot.candidates) {
+    const exercise = getExercise(candidate.id);
+    if (used.has(exercise.id) || !isExerciseAvailable(exercise, equipment)) continue;
+    if (candidate.needsLoad && implementFor(exercise, equipment) === undefined) continue;
+    return exercise;
+  }
+  return undefined;
 }
 
-function pickExercises(
-  slots: readonly Slot[],
+/** Set-trimming order when time is short: the least important first, main lifts last. */
+const TRIM_ORDER: Readonly<Record<SlotRole, number>> = {
+  upper: 0,
+  plyo: 1,
+  lateral: 2,
+  bridge: 3,
+  'single-leg': 3,
+  'single-leg-hinge': 3,
+  calf: 4,
+  trunk: 5,
+  squat: 6,
+  hinge: 6,
+};
+
+interface FitItem {
+  slot: Slot;
+  prescription: Prescription;
+  context: PrescribeContext;
+  /** Fewest sets the dose table allows for it. */
+  minSets: number;
+}
+
+function fitItem(p: Picked, prescription: Prescription, context: PrescribeContext): FitItem {
+  const dose = doseFor(prescription.doseClass, {
+    phase: context.phase,
+    blockWeek: context.rampIn ? 1 : context.blockWeek,
+    deload: context.deload,
+    intro: context.introWeek !== undefined,
+    experience: context.experience,
+  });
+  return { slot: p.slot, prescription, context, minSets: dose?.minSets ?? 1 };
+}
+
+/**
+ * Cuts a session down until it fits `minutes`, least damaging first, and says how many optional
+ * exercises it dropped:
+ * 1. sets down to the fewest the dose table allows, upper body and jumps first — but not the main
+ *    lifts, which carry most of the strength stimulus;
+ * 2. the upper body, then the jumps (SPEC §6: plyometrics "when the slot allows");
+ * 3. the main lifts down to their fewest sets;
+ * 4. every other exercise down to one set, before the lateral work itself goes (A carries the
+ *    week's lateral work: coverage first, then volume);
+ * 5. the main lifts below their range, never below one set;
+ * 6. ramp-up sets down to one (one always stays before heavy work).
+ * Never below {@link MIN_EXERCISES} exercises, and exercises are never swapped for others.
+ */
+function fitToSlot(items: FitItem[], minutes: number, cooldownMinutes: number): number {
+  let dropped = 0;
+  const tooLong = () =>
+    estimateSessionMinutes(
+      items.map((i) => i.prescription),
+      cooldownMinutes,
+    ) > minutes;
+  const trim = (floor: (item: FitItem) => number) => {
+    const byOrder = [...items].sort((a, b) => TRIM_ORDER[a.slot.role] - TRIM_ORDER[b.slot.role]);
+    while (tooLong()) {
+      const item = byOrder.find((i) => i.prescription.sets > floor(i));
+      if (!item) return;
+      item.prescription = withSets(item.prescription, item.prescription.sets - 1, item.context);
+    }
+  };
+  const drop = (minKeep: number) => {
+    while (tooLong() && items.length > MIN_EXERCISES) {
+      const optional = items
+        .map((item, index) => ({ item, index }))
+        .filter(({ item }) => item.slot.keep >= minKeep)
+        .sort((a, b) => b.item.slot.keep - a.item.slot.keep || b.index - a.index)[0];
+      if (!optional) return;
+      items.splice(optional.index, 1);
+      dropped++;
+    }
+  };
+  const isMain = (i: FitItem) => i.prescription.doseClass === 'main';
+  trim((i) => (isMain(i) ? i.prescription.sets : i.minSets));
+  drop(2);
+  trim((i) => i.minSets);
+  trim((i) => (isMain(i) ? i.prescription.sets : 1));
+  drop(1);
+  trim(() => 1);
+  for (const item of items) {
+    if (!tooLong()) break;
+    if ((item.prescription.rampUpSets ?? 0) > 1) {
+      item.prescription = withRampUpSets(item.prescription, 1, item.context);
+    }
+  }
+  return dropped;
+}
+
+/**
+ * A deload keeps about 60 % of the sets the runner really did in the block's biggest week in a
+ * slot like this one (SPEC §6: about 40 % fewer sets, same exercises, same loads) — not of the
+ * table's week 3, which a short slot may already have trimmed. The cut is spread over the session
+ * a set at a time, from the exercise with the most sets (upper body and jumps first on a tie), so
+ * rounding each exercise on its own doesn't turn 40 % into 50 %.
+ */
+function deloadFromPeak(items: FitItem[], options: BuildSessionOptions, of: number): void {
+  const peak = buildSession({ ...options, block: { week: 3, of, deload: false } });
+  const peakSets = new Map(peak.exercises.map((p) => [p.id, p.sets]));
+  const sets = new Map(
+    items.map((i) => [i, peakSets.get(i.prescription.id) ?? i.prescription.sets]),
+  );
+  const total = [...sets.values()].reduce((a, b) => a + b, 0);
+  let excess = total - Math.max(items.length, Math.round(total * DELOAD_SET_FACTOR));
+  const byOrder = [...items].sort((a, b) => TRIM_ORDER[a.slot.role] - TRIM_ORDER[b.slot.role]);
+  while (excess > 0) {
+    const most = Math.max(...sets.values());
+    const item = byOrder.find((i) => sets.get(i) === most && most > 1);
+    if (!item) break;
+    sets.set(item, most - 1);
+    excess--;
+  }
+  for (const item of items) {
+    const before = peakSets.get(item.prescription.id);
+    item.prescription = withSets(item.prescription, sets.get(item) ?? 1, item.context, before);
+  }
+}
+
+/** The block's exercises for a loaded phase, sized for the runner's usual session length. */
+function blockSelection(
+  phase: 'off-season' | 'base',
+  variant: Variant,
   equipment: readonly Equipment[],
-  light: boolean,
-  jumps: boolean,
+  plannedMinutes: number,
+  experience: LiftingExperience,
 ): Picked[] {
   const used = new Set<string>();
   const picked: Picked[] = [];
-  for (const slot of slots) {
-    const exercise = slot.candidates
-      .map(getExercise)
-      .find(
-        (e) =>
-          !used.has(e.id) &&
-          (light ? e.bodyweight : isExerciseAvailable(e, equipment)) &&
-          (jumps || !e.plyometric),
-      );
+  for (const slot of templateFor(phase, variant)) {
+    const exercise = pickSlot(slot, equipment, used);
     if (!exercise) {
-      // Only optional slots can come up empty (a jump slot when jumps aren't allowed): each
-      // required slot ends on a bodyweight exercise.
       if (slot.keep === 0) throw new Error(`No exercise for the required ${slot.role} slot`);
       continue;
     }
     used.add(exercise.id);
     picked.push({ exercise, slot });
   }
-  return picked;
-}
-
-/** The picked exercises without the least important optional ones, in session order. */
-function trimExercises(picked: readonly Picked[], maxExercises: number): Picked[] {
-  const limit = Math.max(MIN_EXERCISES, maxExercises);
-  const dropOrder = picked.filter((p) => p.slot.keep > 0).sort((a, b) => b.slot.keep - a.slot.keep);
-  const dropped = new Set(dropOrder.slice(0, Math.max(0, picked.length - limit)));
-  return picked.filter((p) => !dropped.has(p));
-}
-
-function prescribeAll(
-  picked: readonly Picked[],
-  shape: Shape,
-  step: Step,
-  profile: Profile,
-  equipment: readonly Equipment[],
-): Prescription[] {
-  return trimExercises(picked, shape.maxExercises).map(({ exercise, slot }) =>
-    prescribe(exercise, {
-      profile,
-      step,
-      equipment,
-      main: slot.main === true,
-      capCompound: slot.main === true ? shape.capMain : shape.capCompound,
-      capOther: shape.capOther,
-    }),
+  // Sized at the block's biggest week: what that week keeps, every week of the block keeps, so
+  // only the sets move from week to week.
+  const context: PrescribeContext = {
+    phase,
+    blockWeek: 3,
+    deload: false,
+    rampIn: false,
+    experience,
+    equipment,
+    weightUnit: 'kg',
+  };
+  const items = picked.map((p) =>
+    fitItem(
+      p,
+      prescribe(p.exercise, { role: p.slot.role, main: p.slot.main === true }, context),
+      context,
+    ),
   );
+  fitToSlot(items, plannedMinutes, COOLDOWN_MINUTES);
+  return picked.filter((p) => items.some((i) => i.slot === p.slot));
 }
 
-function describeFocus(phase: Phase, load: Load, exercises: readonly Exercise[]): string {
-  if (load === 'light') {
-    return phase === 'race-week' ? 'very light bodyweight + core' : 'light bodyweight + core';
+/**
+ * Taper, race week and recovery draw only on what the runner has done in base and build (SPEC
+ * §6), at bodyweight and in the gentlest familiar version: no jumps, no upper body, nothing that
+ * leaves the legs sore. Race week also leaves out the lateral work: four exercises and mobility.
+ */
+function lightSelection(phase: Phase, done: readonly Picked[]): Picked[] {
+  const used = new Set<string>();
+  const out: Picked[] = [];
+  for (const p of done) {
+    if (p.slot.role === 'plyo' || p.slot.role === 'upper') continue;
+    if (phase === 'race-week' && p.slot.role === 'lateral') continue;
+    const exercise = gentleVersion(p.exercise);
+    if (!exercise || used.has(exercise.id)) continue;
+    used.add(exercise.id);
+    out.push({ exercise, slot: p.slot });
   }
-  const upper = exercises.some((e) => e.pattern === 'push' || e.pattern === 'pull');
-  const jumps = exercises.some((e) => e.plyometric);
-  const prefix = phase === 'build' ? 'maintenance ' : load === 'heavy' ? 'heavy ' : '';
-  return [
-    `${prefix}${upper ? 'full body' : 'lower body'}`,
-    ...(jumps ? ['power'] : []),
-    'core',
-  ].join(' + ');
+  return out;
+}
+
+/**
+ * A new lifter's introduction: the block's movements at bodyweight in their gentlest version, no
+ * jumps yet. A movement with no bodyweight form (a band row) gives way to its bodyweight swap (a
+ * push-up).
+ */
+function introSelection(picked: readonly Picked[]): Picked[] {
+  const used = new Set<string>();
+  const out: Picked[] = [];
+  for (const p of picked) {
+    if (p.slot.role === 'plyo') continue;
+    // The gentlest familiar version: nothing that leaves a beginner too sore to run.
+    const bodyweight =
+      findBodyweightVersion(p.exercise) ??
+      p.exercise.swaps.map(getExercise).find((e) => e.bodyweight && !e.plyometric);
+    const exercise = bodyweight && gentleVersion(bodyweight);
+    if (!exercise || used.has(exercise.id)) continue;
+    used.add(exercise.id);
+    out.push({ exercise, slot: p.slot, loadedLater: p.exercise });
+  }
+  return out;
+}
+
+function describeFocus(
+  phase: Phase,
+  variant: Variant,
+  deload: boolean,
+  intro: boolean,
+  exercises: readonly Prescription[],
+): string {
+  if (phase === 'race-week') return 'very light bodyweight + mobility';
+  if (phase === 'recovery') return 'easy bodyweight + mobility';
+  if (phase === 'taper') return 'light bodyweight + core';
+  const upper = exercises.some((p) => p.role === 'upper');
+  const jumps = exercises.some((p) => p.role === 'plyo');
+  const body = upper ? 'full body' : 'lower body';
+  const prefix = intro
+    ? 'bodyweight '
+    : deload
+      ? 'deload '
+      : phase === 'build'
+        ? 'maintenance '
+        : variant === 'C'
+          ? 'lighter '
+          : phase === 'off-season'
+            ? 'heavy '
+            : '';
+  return [`${prefix}${body}`, ...(jumps ? ['power'] : []), 'core'].join(' + ');
+}
+
+function sessionLoad(phase: Phase, variant: Variant, deload: boolean, intro: boolean): Load {
+  if (LIGHT_PHASES.has(phase) || intro) return 'light';
+  if (phase === 'off-season' && variant !== 'C' && !deload) return 'heavy';
+  return 'moderate';
+}
+
+/** The session's headline and the plain-words notes under it. */
+function describeBlock(
+  phase: Phase,
+  variant: Variant,
+  block: BuildSessionOptions['block'] | undefined,
+  introWeek: number | undefined,
+  dropped: number,
+): { headline: string; notes: string[] } {
+  const notes: string[] = [];
+  let headline: string;
+  if (block && (phase === 'off-season' || phase === 'base')) {
+    headline = formatBlock({
+      phase,
+      week: block.week,
+      of: block.of,
+      rampIn: block.rampIn ?? false,
+    });
+    if (introWeek !== undefined) {
+      // The introduction's own note (below) says what these weeks are about.
+    } else if (block.restarted) {
+      notes.push('Restarting the block after two weeks off: week 1 again, same exercises.');
+    } else if (block.held) {
+      notes.push('Last week was skipped, so this week repeats its place in the block.');
+    }
+    if (introWeek !== undefined) {
+      // Nothing to add.
+    } else if (block.deload) {
+      notes.push(
+        'Deload week: same exercises and same weights, about 40 % fewer sets. Leave fresh.',
+      );
+    } else if (block.rampIn) {
+      notes.push(
+        `Easing back in after your race break: ${block.of} lighter week${block.of === 1 ? '' : 's'} before the next full block.`,
+      );
+    } else if (block.week === 1 && !block.restarted) {
+      notes.push('New block: these exercises stay for the next four weeks; start light and build.');
+    } else if (!block.restarted) {
+      notes.push('Building week: add a rep to each set where the last session allowed it.');
+    }
+  } else {
+    headline = {
+      'off-season': 'Off-season',
+      base: 'Base',
+      build: 'Build · maintenance',
+      taper: 'Taper · light',
+      'race-week': 'Race week · very light',
+      recovery: 'Recovery · easy',
+    }[phase];
+    const note = {
+      'off-season': undefined,
+      base: undefined,
+      build:
+        'Same exercises and weights as in base, fewer sets: keep your strength while the running peaks.',
+      taper: 'Bodyweight only, exercises you know, short: nothing new before the race.',
+      'race-week':
+        'Early in the week, bodyweight only, then mobility: nothing that could leave you sore.',
+      recovery:
+        'Bodyweight and mobility while your legs recover from the race; skip anything that hurts.',
+    }[phase];
+    if (note) notes.push(note);
+  }
+  if (introWeek !== undefined) {
+    notes.unshift(
+      `Bodyweight introduction, week ${introWeek} of ${INTRO_WEEKS}: learn each movement before it is loaded.`,
+    );
+  }
+  if (variant === 'C') {
+    notes.push('Third session of the week: single-leg, calves, hips and trunk, no heavy lifts.');
+  }
+  if (dropped > 0) {
+    notes.push(
+      `A shorter slot than usual: ${dropped} optional exercise${dropped === 1 ? '' : 's'} left out this time.`,
+    );
+  }
+  return { headline, notes };
 }
 
 /**
@@ -175,80 +422,183 @@ function roundForTitle(estimated: number, slot: number): number {
   return rounded <= Math.max(slot, estimated) ? rounded : estimated;
 }
 
+function targetFor(
+  targets: BuildSessionOptions['targets'],
+  exercise: Exercise,
+): ExerciseTarget | undefined {
+  if (!targets) return undefined;
+  for (const [name, target] of Object.entries(targets)) {
+    if (findExerciseByName(name)?.id === exercise.id) return target;
+  }
+  return undefined;
+}
+
+function legacyBlock(week: number | undefined): BuildSessionOptions['block'] {
+  const w = (week ?? 0) % 4;
+  return { week: w + 1, of: 4, deload: w === 3 };
+}
+
 /**
- * Builds a strength session: a warm-up, 4–6 exercises and a cool-down chosen by phase, equipment
- * and the slot's length.
+ * Builds a strength session: a warm-up, 4–6 exercises and a cool-down (mobility in race week and
+ * recovery), chosen for the phase, the runner's equipment and experience, and fitted to the slot.
  *
- * Rules (SPEC §6): a posterior-chain exercise first; at least one single-leg exercise; core in every
- * session; at most one plyometric exercise, only in off-season and base, placed second while the
- * legs are fresh; bodyweight only in taper, race week and recovery, whatever the equipment.
- * Variant 0 and 1 are different sessions (A and B) wherever the library has an alternative.
- *
- * Fitting the slot: the session is cut down step by step (drop accessories, then sets, never below
- * one set or four exercises) until `estimatedMinutes` ≤ `minutes`. A slot too short even for four
- * exercises of one set each (below {@link MIN_FITTING_MINUTES}) gets that shortest session anyway,
- * and `estimatedMinutes` says how long it really takes, so the caller can decide.
- *
- * Progressive overload (`week`): off-season and base add reps within the range, then a little
- * weight, then a set on the main lifts (at most 4), then hold; the exercise selection is sized
- * for the progressed weeks, so a block keeps the same exercises and its volume never falls.
- * Build holds; the taper cuts; recovery eases back in.
+ * Rules (SPEC §6):
+ * - Exercises: session A, B (or the off-season's lighter C) from the templates, the first
+ *   candidate the runner's equipment allows; chosen for `plannedMinutes`, so every week of a block
+ *   has the same exercises. Build uses base's (without jumps): nothing new near a race. Taper,
+ *   race week and recovery use base's at bodyweight, in their gentlest version.
+ * - Jumps first after the warm-up, only in off-season and base; calves in every session.
+ * - Doses from the dose table for the phase and block week (deload: ~40 % fewer sets).
+ * - A `new` lifter's first two weeks are bodyweight versions of the block's lifts.
+ * - Fitting: trimmed (sets, then optional exercises, then sets below the table's range) until
+ *   `estimatedMinutes` ≤ `minutes`, itself capped at 25 min in taper and recovery and 20 in race
+ *   week. A slot too short even for that (below {@link MIN_FITTING_MINUTES}) gets the shortest
+ *   valid session anyway, and `estimatedMinutes` says how long it really takes.
  *
  * Deterministic: the same options always give the same session.
  *
- * @throws {RangeError} when `minutes` isn't a positive number or `week`/`variant` aren't whole
- *   numbers ≥ 0 (programmer errors).
- * @example buildSession({ phase: 'base', equipment: ['dumbbells'], minutes: 40, week: 0, variant: 0 })
- *   // { title: 'Strength · lower body + core (40 min)', estimatedMinutes: 37,
- *   //   exercises: [Romanian deadlift, Goblet squat, Reverse lunge, Standing calf raise, Plank] }
+ * @throws {RangeError} when `minutes` isn't a positive number, or `liftingWeek`, `week` or a
+ *   numeric `variant` isn't a whole number ≥ 0 (programmer errors).
+ * @example buildSession({ phase: 'base', equipment: ['dumbbells', 'bands'], minutes: 40, variant: 0,
+ *   block: { week: 2, of: 4, deload: false } })
+ *   // { headline: 'Base · week 2 of 4', exercises: [Pogo hops, Goblet squat, Single-leg Romanian
+ *   //   deadlift, Lateral band walk, Standing calf raise, Plank], … }
  */
 export function buildSession(options: BuildSessionOptions): StrengthSession {
-  const { phase, equipment, minutes, week, variant } = options;
-  if (!Number.isFinite(minutes) || minutes <= 0) {
-    throw new RangeError(`minutes must be a positive number, got ${String(minutes)}`);
+  const { phase, equipment } = options;
+  if (!Number.isFinite(options.minutes) || options.minutes <= 0) {
+    throw new RangeError(`minutes must be a positive number, got ${String(options.minutes)}`);
   }
-  assertCount('week', week);
-  assertCount('variant', variant);
-
-  const load = effectiveLoad(phase, options.load);
-  const light = load === 'light';
-  const jumps = !light && PLYOMETRIC_PHASES.has(phase);
-  const templates = light && !LIGHT_PHASES.has(phase) ? LIGHT_TEMPLATES : TEMPLATES[phase];
-  const template = variant % 2 === 0 ? templates[0] : templates[1];
-  const picked = pickExercises(template, equipment, light, jumps);
-  const profile = profileFor(phase, load, week);
-
-  const fits = (shape: Shape, step: Step): boolean =>
-    estimateSessionMinutes(prescribeAll(picked, shape, step, profile, equipment)) <= minutes;
-
-  // The shape is fixed by the sizing steps, not by this week's, so every week of a block has the
-  // same exercises and only the dose moves.
-  let shape = last(SHAPES);
-  sizing: for (const step of sizingStepsFor(phase, load, week)) {
-    for (const candidate of SHAPES) {
-      if (fits(candidate, step)) {
-        shape = candidate;
-        break sizing;
-      }
-    }
+  if (options.plannedMinutes !== undefined && !(options.plannedMinutes > 0)) {
+    throw new RangeError(
+      `plannedMinutes must be a positive number, got ${String(options.plannedMinutes)}`,
+    );
   }
-  const steps = stepsFor(phase, load, week);
-  const step = steps.find((s) => fits(shape, s)) ?? last(steps);
+  if (typeof options.variant === 'number') assertCount('variant', options.variant);
+  if (options.week !== undefined) assertCount('week', options.week);
+  const liftingWeek = options.liftingWeek ?? 0;
+  assertCount('liftingWeek', liftingWeek);
 
-  const exercises = prescribeAll(picked, shape, step, profile, equipment);
-  const estimatedMinutes = estimateSessionMinutes(exercises);
-  const focus = describeFocus(
+  const experience = options.experience ?? 'some';
+  const weightUnit = options.weightUnit ?? 'kg';
+  const variant =
+    typeof options.variant === 'number' ? variantOf(phase, options.variant) : options.variant;
+  const light = LIGHT_PHASES.has(phase);
+  const intro = !light && experience === 'new' && liftingWeek < INTRO_WEEKS;
+  const introWeek = intro ? liftingWeek + 1 : undefined;
+  const block = BLOCK_PHASES.has(phase) ? (options.block ?? legacyBlock(options.week)) : undefined;
+  const cap = PHASE_MAX_MINUTES[phase] ?? Infinity;
+  const minutes = Math.min(options.minutes, cap);
+  const plannedMinutes = options.plannedMinutes ?? options.minutes;
+
+  const familyPhase = phase === 'off-season' ? 'off-season' : 'base';
+  // A C session only exists in the off-season; elsewhere a third index is an A.
+  const familyVariant = familyPhase === 'off-season' || variant !== 'C' ? variant : 'A';
+  const done = blockSelection(familyPhase, familyVariant, equipment, plannedMinutes, experience);
+  const inPhase = phase === 'build' ? done.filter((p) => p.slot.role !== 'plyo') : done;
+  const picked = light ? lightSelection(phase, inPhase) : intro ? introSelection(inPhase) : inPhase;
+
+  const contexts = picked.map((p): PrescribeContext => ({
     phase,
-    load,
-    exercises.map((p) => getExercise(p.id)),
+    blockWeek: block?.week ?? 1,
+    deload: block?.deload ?? false,
+    rampIn: block?.rampIn ?? false,
+    ...(introWeek !== undefined ? { introWeek } : {}),
+    experience,
+    equipment,
+    weightUnit,
+    ...(p.loadedLater ? { loadedLater: p.loadedLater } : {}),
+    ...(() => {
+      const target = targetFor(options.targets, p.exercise);
+      return target ? { target } : {};
+    })(),
+  }));
+  const prescriptions = picked.map((p, i) =>
+    prescribe(
+      p.exercise,
+      { role: p.slot.role, main: p.slot.main === true },
+      contexts[i] as PrescribeContext,
+    ),
   );
+  const cooldownMinutes =
+    phase === 'race-week' || phase === 'recovery' ? MOBILITY_MINUTES : COOLDOWN_MINUTES;
+  const items = picked.map((p, i) =>
+    fitItem(p, prescriptions[i] as Prescription, contexts[i] as PrescribeContext),
+  );
+  if (block?.deload && introWeek === undefined) deloadFromPeak(items, options, block.of);
+  const dropped = fitToSlot(items, minutes, cooldownMinutes);
+  const exercises = items.map((i) => i.prescription);
+  const estimatedMinutes = estimateSessionMinutes(exercises, cooldownMinutes);
+  const deload = block?.deload ?? false;
+  const focus = describeFocus(phase, variant, deload, intro, exercises);
+  const { headline, notes } = describeBlock(phase, variant, block, introWeek, dropped);
+  const mobility = cooldownMinutes === MOBILITY_MINUTES;
+  const basis: SessionBasis = {
+    phase,
+    variant,
+    blockWeek: block?.week ?? 1,
+    deload,
+    rampIn: block?.rampIn ?? false,
+    ...(introWeek !== undefined ? { introWeek } : {}),
+    experience,
+    equipment: [...equipment],
+    weightUnit,
+    minutes,
+  };
   return {
     title: `Strength · ${focus} (${roundForTitle(estimatedMinutes, minutes)} min)`,
     focus,
-    load,
+    load: sessionLoad(phase, variant, deload, intro),
+    phase,
+    variant,
+    ...(block ? { block: { week: block.week, of: block.of, deload: block.deload } } : {}),
+    headline,
+    notes,
     warmup: [...WARMUP],
     exercises,
-    cooldown: [...COOLDOWN],
+    cooldownTitle: mobility ? 'Mobility' : 'Cool-down',
+    cooldown: [...(mobility ? MOBILITY : COOLDOWN)],
+    cooldownMinutes,
+    estimatedMinutes,
+    basis,
+  };
+}
+
+/**
+ * Re-derives the parts of a session that depend on its exercises (after a swap): alternatives,
+ * focus, title and estimate.
+ */
+export function refreshSession(session: StrengthSession, changed: Prescription[]): StrengthSession {
+  const { basis } = session;
+  const inSession = new Set(changed.map((p) => p.id));
+  // What is offered follows what is now in the session: a swapped-in exercise is no longer
+  // offered elsewhere.
+  const exercises = changed.map((p) => {
+    const exercise = findExercise(p.id);
+    if (!exercise) return p;
+    return {
+      ...p,
+      alternatives: alternativesFor(exercise, {
+        phase: basis.phase,
+        equipment: basis.equipment,
+        intro: basis.introWeek !== undefined,
+        exclude: inSession,
+      }),
+    };
+  });
+  const estimatedMinutes = estimateSessionMinutes(exercises, session.cooldownMinutes);
+  const focus = describeFocus(
+    basis.phase,
+    basis.variant,
+    basis.deload,
+    basis.introWeek !== undefined,
+    exercises,
+  );
+  return {
+    ...session,
+    exercises,
+    focus,
+    title: `Strength · ${focus} (${roundForTitle(estimatedMinutes, basis.minutes)} min)`,
     estimatedMinutes,
   };
 }

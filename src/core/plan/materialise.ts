@@ -3,7 +3,7 @@
  * stable across re-plans, the session's content, a calendar block as long as the session, and
  * the reasons for its slot.
  */
-import { buildSession, describeSession } from '../exercises';
+import { blockForWeek, buildSession, describeSession } from '../exercises';
 import type { Phase } from '../phases';
 import { PHASE_RULES } from '../phases';
 import { MINUTE_MS } from '../time';
@@ -65,8 +65,11 @@ export function sessionMinutes(phase: Phase, usual: number): number {
 
 /** Options of {@link materialise} that come from outside the week. */
 export interface MaterialiseOptions {
-  /** 0-based index of this week among consecutive weeks of the plan in the same phase. */
-  progression: number;
+  /**
+   * 0-based week of the runner's lifting, for a new lifter's two-week bodyweight introduction:
+   * counted from the plan's first week until the training log says when they started.
+   */
+  liftingWeek: number;
 }
 
 /** The week's sessions, with content and reasons, in start order. */
@@ -76,14 +79,26 @@ export function materialise(
   options: MaterialiseOptions,
 ): PlannedSession[] {
   const chosenDays = placements.map((p) => p.date);
+  const { prefs, races } = ctx.rules;
+  // The week's place in its 4-week block comes from the calendar, so every plan agrees on it.
+  const trainingBlock = blockForWeek({
+    weekStart: ctx.weekStart,
+    races,
+    phase: prefs.phase,
+    weekStartsOn: prefs.weekStartsOn,
+  });
   return placements.map((p, variant) => {
     const slotMinutes = Math.round((p.slot.end - p.slot.start) / MINUTE_MS);
     const content = buildSession({
       phase: ctx.phase,
-      equipment: ctx.rules.prefs.equipment,
-      minutes: slotMinutes,
-      week: options.progression,
+      ...(trainingBlock ? { block: trainingBlock } : {}),
       variant,
+      equipment: prefs.equipment,
+      minutes: slotMinutes,
+      plannedMinutes: prefs.sessionMinutes,
+      experience: prefs.liftingExperience,
+      liftingWeek: options.liftingWeek,
+      weightUnit: prefs.weightUnit,
     });
     // The calendar block is as long as the session (to the next 5 min), not the whole slot.
     const blockMinutes =

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ClassifiedEvent } from '../classify-calendar';
-import { toPlanExercise } from '../exercises';
+import { toPlanBlock, toPlanExercise } from '../exercises';
 import { formatInstant } from '../time';
 import type { PlannedSession, PlanResult } from './types';
 
@@ -54,8 +54,9 @@ export type SerializableSession = Pick<
   | 'alternatives'
 >;
 
-/** One session as SPEC §8 prints it. */
+/** One session as SPEC §8 prints it; `block` only in off-season and base. */
 export function serializeSession(session: SerializableSession, timeZone: string) {
+  const block = toPlanBlock(session.content);
   return {
     id: session.id,
     start: formatInstant(session.start, timeZone),
@@ -63,6 +64,7 @@ export function serializeSession(session: SerializableSession, timeZone: string)
     title: session.title,
     phase: session.phase,
     load: session.load,
+    ...(block ? { block } : {}),
     reasons: session.reasons,
     exercises: session.content.exercises.map(toPlanExercise),
     description: session.description,
@@ -117,7 +119,16 @@ const exerciseJsonSchema = z
     seconds: z.number().int().min(1).max(3600).optional(),
     perSide: z.boolean().optional(),
     restSeconds: z.number().int().min(0).max(900),
+    rir: z.tuple([z.number().int().min(0).max(10), z.number().int().min(0).max(10)]).optional(),
+    kg: z.number().min(0).max(1000).optional(),
     cue: z.string().max(400).default(''),
+    alternatives: z
+      .object({
+        easier: z.string().max(120).optional(),
+        harder: z.string().max(120).optional(),
+        swaps: z.array(z.string().max(120)).max(10).default([]),
+      })
+      .optional(),
   })
   .refine((e) => (e.reps === undefined) !== (e.seconds === undefined), {
     message: 'an exercise has either reps or seconds',
@@ -138,6 +149,13 @@ export const planSessionJsonSchema = z
     end: isoInstant,
     title: z.string().trim().min(1).max(300),
     load: z.enum(['heavy', 'moderate', 'light']),
+    block: z
+      .object({
+        week: z.number().int().min(1).max(4),
+        of: z.number().int().min(1).max(4),
+        deload: z.boolean(),
+      })
+      .optional(),
     reasons: z.array(z.string().max(500)).max(20).default([]),
     exercises: z.array(exerciseJsonSchema).max(20).default([]),
     description: z.string().max(10_000).default(''),

@@ -6,7 +6,6 @@
  * their content and reasons. The rules themselves live in ./rules, one module each.
  */
 import { PHASE_RULES, phaseForWeek, weeklyTarget } from '../phases';
-import type { Phase } from '../phases';
 import { collectRaces } from '../races';
 import { DEFAULT_TEXT_STYLE } from '../text-style';
 import { addDays, dateInZone, minutesInZone, startOfWeek } from '../time';
@@ -101,16 +100,12 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
   const warnings: PlanWarning[] = warnAboutExistingStrength(rules, first, end);
   // Alternatives are worked out once every week is placed, so none clashes with a later week.
   const findAlternatives: (() => void)[] = [];
-  let previousPhase: Phase | undefined;
-  let progression = 0;
 
   for (let w = 0; w < weekCount; w++) {
     const weekStart = addDays(first, 7 * w);
     const weekEnd = addDays(weekStart, 7);
     const weekPhase = phaseForWeek(weekStart, races, prefs.phase);
     const rule = PHASE_RULES[weekPhase.phase];
-    progression = weekPhase.phase === previousPhase ? progression + 1 : 0;
-    previousPhase = weekPhase.phase;
     const target = weeklyTarget(weekPhase, prefs.sessionsPerWeek);
     let existing = 0;
     for (let d = weekStart; d < weekEnd; d = addDays(d, 1)) {
@@ -152,7 +147,7 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
       });
     // 4. The sessions, with content and reasons.
     const placements = assignIds(weekStart, kept, fresh, toMove, options.reservedIds ?? []);
-    const weekSessions = materialise(placements, ctx, { progression });
+    const weekSessions = materialise(placements, ctx, { liftingWeek: w });
     const chosenDays = placements.map((p) => p.date);
     for (const session of weekSessions) {
       sessions.push(session);

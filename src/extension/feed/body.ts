@@ -46,7 +46,7 @@ type SessionJson = Record<string, unknown>;
 /**
  * A session as the feed needs it. The description already holds the exercises and the reasons
  * as the calendar shows them, so they are sent only when there is no description (the server
- * then writes one from them); the phase and the other slots are the popup's business, and every
+ * then writes one from them); the phase, the block and the other slots are the popup's business, and every
  * re-plan refreshes the slots, which would publish a new version of an unchanged feed. About
  * 1.9 KB instead of 3.4 KB a session.
  */
@@ -54,6 +54,7 @@ function feedSession(session: StoredSession, timeZone: string): SessionJson {
   const {
     alternatives: _slots,
     phase: _phase,
+    block: _block,
     exercises,
     reasons,
     ...rest
