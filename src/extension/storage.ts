@@ -8,6 +8,8 @@ import type { RaceChoice, Retag } from '../core/classify-calendar';
 import type { CalendarEvent, SkippedEvent } from '../core/events';
 import type { StrengthSession } from '../core/exercises';
 import type { Load, Phase } from '../core/phases';
+import { EMPTY_LOG } from '../core/log';
+import type { TrainingLog } from '../core/log';
 import type { PreferencesInput } from '../core/prefs';
 import type { DateString } from '../core/time';
 import type { PopupView, SessionStatus } from './view';
@@ -96,6 +98,15 @@ export const retagsItem = storage.defineItem<Record<string, Retag>>('local:retag
  */
 export const raceChoicesItem = storage.defineItem<Record<string, RaceChoice>>('local:raceChoices', {
   fallback: {},
+  version: 1,
+});
+
+/**
+ * The training log (SPEC §6b): what the runner did with each session, in the same format as
+ * Options' export and `plan --log`. Kilograms, always; validated with the core schema on import.
+ */
+export const logItem = storage.defineItem<TrainingLog>('local:log', {
+  fallback: EMPTY_LOG,
   version: 1,
 });
 
