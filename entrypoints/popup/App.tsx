@@ -86,8 +86,9 @@ export function App({
   }
 
   function onSession(action: SessionAction, sessionId: string, alternative?: number): void {
-    if (action !== 'move') void run(POPUP_ACTIONS[action], { sessionId });
-    else if (alternative !== undefined) void run(POPUP_ACTIONS.move, { sessionId, alternative });
+    if (action === 'move') {
+      if (alternative !== undefined) void run(POPUP_ACTIONS.move, { sessionId, alternative });
+    } else if (action !== 'swap') void run(POPUP_ACTIONS[action], { sessionId });
   }
 
   const ready = view !== null && view.status === 'ready' ? view : null;
@@ -160,6 +161,9 @@ export function App({
               onPlan={() => void run(POPUP_ACTIONS.planWeek, week)}
               onAcceptAll={() => void run(POPUP_ACTIONS.acceptWeek, week)}
               onSession={onSession}
+              onSwap={(sessionId, from, to) =>
+                void run(POPUP_ACTIONS.swap, { sessionId, from, to })
+              }
               onRetag={(item, choice, series) => run(POPUP_ACTIONS.retag, { item, choice, series })}
             />
           </div>

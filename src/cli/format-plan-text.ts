@@ -18,6 +18,9 @@ function sessionLines(s: PlannedSession, tz: string, text: TextStyle): string[] 
   const time = timeRangeText(s.start, s.end, tz, text);
   const lines = [`  ${column(time, text.hour12 ? 20 : 13)}${column('STRENGTH', 24)}${s.title}`];
   const indent = ' '.repeat(15);
+  // "Base · week 3 of 4" and, in a deload, what changes: the block, said once per session.
+  const block = [s.content.headline, ...(s.content.notes ?? [])].filter(Boolean).join(' · ');
+  if (block) lines.push(`${indent}${block}`);
   lines.push(`${indent}Why: ${s.reasons.join('; ')}`);
   lines.push(`${indent}Warm-up: ${s.content.warmup.join('; ')}`);
   s.content.exercises.forEach((p, i) => lines.push(`${indent}${i + 1}. ${formatPrescription(p)}`));

@@ -7,7 +7,8 @@ import { formatDose } from '../core/exercises';
 import type { Prescription } from '../core/exercises';
 import { PHASE_RULES } from '../core/phases';
 import type { PlanResult } from '../core/plan';
-import type { Preferences } from '../core/prefs';
+import type { Preferences, WeightUnit } from '../core/prefs';
+import { formatWeight } from '../core/units';
 import { DEFAULT_TEXT_STYLE, shortDayText, timeRangeText } from '../core/text-style';
 import type { TextStyle } from '../core/text-style';
 import { addDays, dateInZone, MONTH_NAMES_SHORT, parseDate } from '../core/time';
@@ -28,6 +29,7 @@ const MONTHS = MONTH_NAMES_SHORT;
 interface Labels {
   tz: string;
   style: TextStyle;
+  unit: WeightUnit;
 }
 
 const dayLabel = (date: DateString, { style }: Labels) => shortDayText(date, style);
@@ -44,17 +46,35 @@ function rangeLabel(start: DateString, { style }: Labels): string {
   return a.month === b.month ? `${a.day}–${b.day} ${bm}` : `${a.day} ${am} – ${b.day} ${bm}`;
 }
 
-function exerciseView(p: Prescription): ExerciseView {
+function exerciseView(p: Prescription, unit: WeightUnit): ExerciseView {
+  // Sessions stored before prescriptions had alternatives lack them.
+  const alternatives: Prescription['alternatives'] | undefined = p.alternatives;
   return {
     name: p.name,
     dose: formatDose(p),
     rest: `${p.restSeconds} s`,
     cue: p.cue,
     ...(p.load ? { load: p.load } : {}),
+    ...(p.progression ? { progression: p.progression } : {}),
+    ...(p.kg !== undefined ? { target: formatWeight(p.kg, unit) } : {}),
+    ...(alternatives
+      ? {
+          alternatives: {
+            ...(alternatives.easier ? { easier: alternatives.easier } : {}),
+            ...(alternatives.harder ? { harder: alternatives.harder } : {}),
+            swaps: [...alternatives.swaps],
+          },
+        }
+      : {}),
   };
 }
 
-function sessionItem(s: StoredSession, at: Labels, conflict: string | undefined): SessionItem {
+function sessionItem(
+  s: StoredSession,
+  at: Labels,
+  conflict: string | undefined,
+  now: number,
+): SessionItem {
   return {
     type: 'session',
     id: s.id,
@@ -65,13 +85,15 @@ function sessionItem(s: StoredSession, at: Labels, conflict: string | undefined)
     reasons: s.reasons,
     warmup: s.content.warmup,
     cooldown: s.content.cooldown,
-    exercises: s.content.exercises.map(exerciseView),
+    exercises: s.content.exercises.map((p) => exerciseView(p, at.unit)),
     alternatives: s.alternatives.map((a, index) => ({
       index,
       label: `${dayLabel(dateInZone(a.start, at.tz), at)}, ${timeRange(a.start, a.end, at)}`,
     })),
     moved: s.moved ?? false,
     ...(conflict ? { conflict } : {}),
+    // Sessions stored before swaps existed have no basis to re-dose from.
+    canSwap: s.start > now && s.content.basis !== undefined,
   };
 }
 
@@ -156,7 +178,7 @@ function racesView(input: BuildViewInput, today: DateString, at: Labels): RaceVi
 /** Builds the popup's view of the weeks in `weekPlans` (this week and next). */
 export function buildView(input: BuildViewInput): PopupView {
   const tz = input.prefs.timezone;
-  const at: Labels = { tz, style: input.text ?? DEFAULT_TEXT_STYLE };
+  const at: Labels = { tz, style: input.text ?? DEFAULT_TEXT_STYLE, unit: input.prefs.weightUnit };
   const today = dateInZone(input.now, tz);
   const conflictById = new Map(input.conflicts.map((c) => [c.sessionId, c.message]));
   const weeks: WeekView[] = input.weekPlans.map((plan, i) => {
@@ -173,7 +195,7 @@ export function buildView(input: BuildViewInput): PopupView {
       }
       for (const s of input.sessions) {
         if (dateInZone(s.start, tz) !== d) continue;
-        items.push({ at: s.start, item: sessionItem(s, at, conflictById.get(s.id)) });
+        items.push({ at: s.start, item: sessionItem(s, at, conflictById.get(s.id), input.now) });
       }
       items.sort((a, b) => a.at - b.at);
       days.push({

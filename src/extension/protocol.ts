@@ -174,6 +174,15 @@ export const protocol = {
     request: z.object({ sessionId, alternative: z.number().int().min(0).max(10) }),
     result: popupViewSchema,
   },
+  /** Swap one exercise of a session for one of its alternatives (kept through re-plans). */
+  swapExercise: {
+    request: z.object({
+      sessionId,
+      from: z.string().trim().min(1).max(120),
+      to: z.string().trim().min(1).max(120),
+    }),
+    result: popupViewSchema,
+  },
   /** After a calendar change: move the accepted sessions that now break a rule, and only those. */
   replan: { request: none, result: popupViewSchema },
   /** "This is actually a tempo run": kept per event (or per series) and re-plans. */

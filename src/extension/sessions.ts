@@ -1,6 +1,6 @@
 /** The runner's decisions about suggested sessions: merging a new plan, moving, pruning. */
 import type { ClassifiedEvent } from '../core/classify-calendar';
-import { describeSession } from '../core/exercises';
+import { applySwap, describeSession, SwapError } from '../core/exercises';
 import { checkSessions } from '../core/plan/check-sessions';
 import type { PlannedSession } from '../core/plan';
 import type { Preferences } from '../core/prefs';
@@ -36,6 +36,8 @@ export function mergeWeekPlan(
     if (before && before.status === 'accepted' && p.status === 'kept') {
       return { ...before, alternatives };
     }
+    const swapped = (session: StoredSession) =>
+      before?.swaps ? withSwaps(session, before.swaps) : session;
     const base: StoredSession = {
       id: p.id,
       weekStart: p.weekStart,
@@ -51,9 +53,9 @@ export function mergeWeekPlan(
       status: 'suggested',
     };
     if (before && before.status === 'accepted' && p.status === 'moved') {
-      return { ...base, status: 'accepted', moved: true };
+      return swapped({ ...base, status: 'accepted', moved: true });
     }
-    return base;
+    return swapped(base);
   });
   return [...others, ...fresh].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
 }
@@ -130,4 +132,59 @@ export function moveToAlternative(
   };
   const next = sessions.map((s) => (s.id === sessionId ? updated : s));
   return pruneAlternatives(next, events, prefs, now);
+}
+
+/**
+ * The session with `swaps` applied to its content, in order, and its title and description
+ * rebuilt from it. A swap the content no longer offers (a re-plan changed the phase or the
+ * exercise) is dropped: the fresh plan's choice stands.
+ */
+export function withSwaps(
+  session: StoredSession,
+  swaps: readonly { from: string; to: string }[],
+): StoredSession {
+  let content = session.content;
+  const kept: { from: string; to: string }[] = [];
+  for (const swap of swaps) {
+    try {
+      content = applySwap(content, swap);
+      kept.push(swap);
+    } catch (error) {
+      if (!(error instanceof SwapError)) throw error;
+    }
+  }
+  const { swaps: _old, ...rest } = session;
+  if (kept.length === 0 && content === session.content) return rest;
+  return {
+    ...rest,
+    content,
+    title: content.title,
+    description: describeSession(content, { reasons: session.reasons }),
+    ...(kept.length > 0 ? { swaps: kept } : {}),
+  };
+}
+
+/**
+ * Swaps exercise `from` for `to` in one session (suggested or accepted), and keeps the swap,
+ * after the earlier ones: a fresh plan of the session replays them in order.
+ *
+ * @throws {Error} naming what is wrong: no such session, or `to` not offered for `from`.
+ */
+export function swapExercise(
+  sessions: readonly StoredSession[],
+  sessionId: string,
+  swap: { from: string; to: string },
+): StoredSession[] {
+  const session = sessions.find((s) => s.id === sessionId);
+  if (!session) throw new Error(`No session "${sessionId}": plan the week again`);
+  // An impossible swap fails here, with applySwap's own words.
+  const content = applySwap(session.content, swap);
+  const updated: StoredSession = {
+    ...session,
+    content,
+    title: content.title,
+    description: describeSession(content, { reasons: session.reasons }),
+    swaps: [...(session.swaps ?? []), swap],
+  };
+  return sessions.map((s) => (s.id === sessionId ? updated : s));
 }

@@ -145,6 +145,11 @@ export interface StoredSession {
   moved?: boolean;
   /** Skipped because the runner deleted its event in Google Calendar (it is never recreated). */
   deletedInGoogle?: boolean;
+  /**
+   * Exercises the runner swapped, in order (SPEC §6): applied again whenever the session's
+   * content is rebuilt, so a swap survives a re-plan and reaches every writer.
+   */
+  swaps?: { from: string; to: string }[];
 }
 
 export interface PlanState {

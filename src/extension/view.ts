@@ -25,6 +25,18 @@ const exerciseView = z.object({
   cue: z.string(),
   /** "moderate: 2–3 reps in reserve", when the prescription says how hard. */
   load: z.string().optional(),
+  /** How to progress from session to session, in words. */
+  progression: z.string().optional(),
+  /** The training log's target weight, in the runner's unit ("22.5 kg"). */
+  target: z.string().optional(),
+  /** What the runner may do instead, within their equipment (SPEC §6): names of exercises. */
+  alternatives: z
+    .object({
+      easier: z.string().optional(),
+      harder: z.string().optional(),
+      swaps: z.array(z.string()),
+    })
+    .optional(),
 });
 export type ExerciseView = z.infer<typeof exerciseView>;
 
@@ -62,6 +74,8 @@ const sessionItem = z.object({
   conflict: z.string().optional(),
   /** Where it stands in Google Calendar ("In Google Calendar", "Failed: … (will retry)"). */
   google: googleLineSchema.optional(),
+  /** Its exercises can still be swapped (it has not started, and was planned with alternatives). */
+  canSwap: z.boolean().optional(),
 });
 export type SessionItem = z.infer<typeof sessionItem>;
 

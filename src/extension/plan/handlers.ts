@@ -9,7 +9,7 @@ import type { ServiceContext } from '../deps';
 import type { Handlers } from '../messaging';
 import type { PrefsStore } from '../prefs/store';
 import { retagFor } from '../retag';
-import { moveToAlternative, weekOf } from '../sessions';
+import { moveToAlternative, swapExercise, weekOf } from '../sessions';
 import type { SourceSync } from '../sources/sync';
 import { planItem, raceChoicesItem, retagsItem } from '../storage';
 import type { StoredSession } from '../storage';
@@ -31,6 +31,7 @@ type PlanHandlers = Pick<
   | 'resetSession'
   | 'acceptWeek'
   | 'moveSession'
+  | 'swapExercise'
   | 'replan'
   | 'retagEvent'
   | 'setRaceChoice'
@@ -101,6 +102,11 @@ export function createPlanHandlers(ctx: PlanHandlerContext): PlanHandlers {
           moveToAlternative(sessions, sessionId, alternative, events, prefs, now()),
         );
       }),
+
+    swapExercise: ({ sessionId, from, to }) =>
+      serial(() =>
+        store.updateSessions((sessions) => swapExercise(sessions, sessionId, { from, to })),
+      ),
 
     replan: () =>
       serial(async () => {

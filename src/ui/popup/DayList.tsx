@@ -11,6 +11,7 @@ export interface DayListProps {
   days: DayView[];
   pending: PendingAction | null;
   onSession: (action: SessionAction, sessionId: string, alternative?: number) => void;
+  onSwap: (sessionId: string, from: string, to: string) => void;
   onRetag: (
     item: Exclude<DayItem, { type: 'session' }>,
     retag: RetagChoice | null,
@@ -28,6 +29,7 @@ function Day({
   past,
   pending,
   onSession,
+  onSwap,
   onRetag,
 }: Omit<DayListProps, 'days'> & { day: DayView; past: boolean }) {
   const locked = pending !== null;
@@ -54,6 +56,7 @@ function Day({
                 onSkip={() => onSession('skip', item.id)}
                 onReset={() => onSession('reset', item.id)}
                 onMove={(alternative) => onSession('move', item.id, alternative)}
+                onSwap={(from, to) => onSwap(item.id, from, to)}
               />
             ) : (
               <DayItemRow
@@ -76,7 +79,7 @@ function Day({
  * on a Saturday shows Saturday first (unless an earlier day still needs an answer); unfolded,
  * they are dimmed.
  */
-export function DayList({ days, pending, onSession, onRetag }: DayListProps) {
+export function DayList({ days, pending, onSession, onSwap, onRetag }: DayListProps) {
   const [showEarlier, setShowEarlier] = useState(false);
   const listId = useId();
   const todayIndex = days.findIndex((day) => day.today);
@@ -115,6 +118,7 @@ export function DayList({ days, pending, onSession, onRetag }: DayListProps) {
             past={todayIndex > 0 && days.indexOf(day) < todayIndex}
             pending={pending}
             onSession={onSession}
+            onSwap={onSwap}
             onRetag={onRetag}
           />
         ))}

@@ -6,7 +6,7 @@ import { Chip } from '../shared/Chip';
 import { GoogleMark } from './GoogleMark';
 import { SessionDetails } from './SessionDetails';
 
-export type SessionAction = 'accept' | 'skip' | 'reset' | 'move';
+export type SessionAction = 'accept' | 'skip' | 'reset' | 'move' | 'swap';
 
 export interface SessionCardProps {
   session: SessionItem;
@@ -20,6 +20,7 @@ export interface SessionCardProps {
   onSkip: () => void;
   onReset: () => void;
   onMove: (alternative: number) => void;
+  onSwap: (from: string, to: string) => void;
 }
 
 /** A suggestion shows its first reasons at once; all of them are in Details. */
@@ -45,6 +46,7 @@ export function SessionCard({
   onSkip,
   onReset,
   onMove,
+  onSwap,
 }: SessionCardProps) {
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [altsOpen, setAltsOpen] = useState(false);
@@ -228,6 +230,9 @@ export function SessionCard({
             id={detailsId}
             session={session}
             showReasons={status !== 'suggested' || session.reasons.length > REASONS_ON_CARD}
+            swapping={busy === 'swap'}
+            locked={inactive}
+            onSwap={onSwap}
           />
         )}
       </article>

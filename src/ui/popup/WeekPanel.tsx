@@ -71,6 +71,7 @@ export function WeekPanel({
   onPlan,
   onAcceptAll,
   onSession,
+  onSwap,
   onRetag,
 }: WeekPanelProps) {
   const sessions = sessionsOf(week);
@@ -143,6 +144,7 @@ export function WeekPanel({
         days={week.days}
         pending={pending}
         onSession={onSession}
+        onSwap={onSwap}
         onRetag={onRetag}
       />
     </>

@@ -23,7 +23,7 @@ import { suggestedIn } from './WeekPanel';
 /** Names for the action in progress, so a button can tell whether it is the one running. */
 export type PendingAction =
   | { type: 'planWeek' | 'acceptWeek'; weekStart: string }
-  | { type: 'accept' | 'skip' | 'reset' | 'move'; sessionId: string }
+  | { type: 'accept' | 'skip' | 'reset' | 'move' | 'swap'; sessionId: string }
   | { type: 'retag' | 'race'; eventId: string }
   | { type: 'replan' | 'export' | 'google' | 'publish' };
 
@@ -136,6 +136,12 @@ export const POPUP_ACTIONS = {
       return moved ? `Session moved to ${moved.day.label}, ${moved.session.time}` : 'Session moved';
     },
     focus: sessionFocus,
+  }),
+  swap: viewAction<SessionRef & { from: string; to: string }>({
+    pending: ({ sessionId }) => ({ type: 'swap', sessionId }),
+    request: (send, input) => send('swapExercise', input),
+    success: (_next, { from, to }) => `${to} instead of ${from}`,
+    focus: ({ sessionId }) => `[data-session-id="${CSS.escape(sessionId)}"] [data-swap-toggle]`,
   }),
   replan: viewAction<undefined>({
     pending: () => ({ type: 'replan' }),

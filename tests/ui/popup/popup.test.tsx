@@ -7,6 +7,7 @@ import { formatSynced } from '../../../src/ui/popup/format-synced';
 import { IntensityChip } from '../../../src/ui/popup/IntensityChip';
 import { RacesPanel } from '../../../src/ui/popup/RacesPanel';
 import { SessionCard } from '../../../src/ui/popup/SessionCard';
+import { SessionDetails } from '../../../src/ui/popup/SessionDetails';
 import { WeekPanel } from '../../../src/ui/popup/WeekPanel';
 import { emptyPopupViewFixture, popupViewFixture } from '../../fixtures/popup-view';
 
@@ -59,6 +60,7 @@ function renderCard(session: SessionItem): string {
       onSkip={noop}
       onReset={noop}
       onMove={noop}
+      onSwap={noop}
     />,
   );
 }
@@ -140,6 +142,7 @@ describe('WeekPanel', () => {
           onPlan={noop}
           onAcceptAll={noop}
           onSession={noop}
+          onSwap={noop}
           onRetag={() => Promise.resolve(true)}
         />,
       ),
@@ -244,5 +247,57 @@ describe('RacesPanel', () => {
 
   it('renders nothing without races', () => {
     expect(renderToStaticMarkup(<RacesPanel races={[]} locked={false} onChoose={noop} />)).toBe('');
+  });
+});
+
+describe('SessionDetails', () => {
+  const session = makeSession({
+    canSwap: true,
+    exercises: [
+      {
+        name: 'Goblet squat',
+        dose: '3 × 6–8',
+        rest: '90 s',
+        cue: 'Chest up',
+        target: '22.5 kg',
+        progression: 'Add a rep to each set; at 3 × 8 go to the next dumbbell',
+        alternatives: { easier: 'Bodyweight squat', harder: 'Back squat', swaps: ['Split squat'] },
+      },
+    ],
+  });
+
+  it('shows the target, how to progress, the easier and harder variants, and Swap', () => {
+    const html = renderToStaticMarkup(
+      <SessionDetails
+        id="d"
+        session={session}
+        showReasons={false}
+        swapping={false}
+        locked={false}
+        onSwap={noop}
+      />,
+    );
+
+    expect(textOf(html)).toContain('Target: 22.5 kg');
+    expect(textOf(html)).toContain('Add a rep to each set; at 3 × 8 go to the next dumbbell');
+    expect(textOf(html)).toContain('easier: Bodyweight squat · harder: Back squat');
+    expect(html).toContain('aria-label="Swap Goblet squat"');
+    expect(html).toContain('aria-expanded="false"');
+  });
+
+  it('offers no Swap once the session has started', () => {
+    const html = renderToStaticMarkup(
+      <SessionDetails
+        id="d"
+        session={{ ...session, canSwap: false }}
+        showReasons={false}
+        swapping={false}
+        locked={false}
+        onSwap={noop}
+      />,
+    );
+
+    expect(html).not.toContain('Swap Goblet squat');
+    expect(textOf(html)).toContain('easier: Bodyweight squat');
   });
 });
