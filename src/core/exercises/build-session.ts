@@ -3,33 +3,37 @@
  * dosed from the dose table for the phase and block week, fitted to the slot, with alternatives
  * and progression words on every exercise.
  */
-import type { Load, Phase } from '../phases';
-import type { Equipment, LiftingExperience, WeightUnit } from '../prefs';
-import type { BlockPosition } from './blocks';
 import { alternativesFor } from './alternatives';
-import { formatBlock } from './blocks';
-import { BLOCK_PHASES, DELOAD_SET_FACTOR, doseFor, LIGHT_PHASES, PHASE_MAX_MINUTES } from './doses';
+import { BLOCK_PHASES, DELOAD_SET_FACTOR, LIGHT_PHASES, PHASE_MAX_MINUTES } from './doses';
 import { estimateSessionMinutes } from './estimate';
+import { TRIM_ORDER, fitItem, fitToSlot } from './fit-to-slot';
 import {
   COOLDOWN,
   COOLDOWN_MINUTES,
-  findBodyweightVersion,
-  findExercise,
-  findExerciseByName,
-  gentleVersion,
-  getExercise,
-  implementFor,
-  isExerciseAvailable,
   MOBILITY,
   MOBILITY_MINUTES,
+  findExercise,
+  findExerciseByName,
   WARMUP,
 } from './library';
+import { INTRO_WEEKS, prescribe, withSets } from './prescribe';
+import { blockSelection, introSelection, lightSelection } from './select-exercises';
+import { describeBlock, describeFocus, roundForTitle, sessionLoad } from './session-words';
+import { variantOf } from './templates';
+import type { Phase } from '../phases';
+import type { Equipment, LiftingExperience, WeightUnit } from '../prefs';
+import type { BlockPosition } from './blocks';
+import type { FitItem } from './fit-to-slot';
 import type { Exercise } from './library';
-import { INTRO_WEEKS, prescribe, withRampUpSets, withSets } from './prescribe';
 import type { ExerciseTarget, PrescribeContext } from './prescribe';
-import { templateFor, variantOf } from './templates';
-import type { Slot, SlotRole, Variant } from './templates';
+import type { Variant } from './templates';
 import type { Prescription, SessionBasis, StrengthSession } from './types';
+
+/**
+ * Builds one strength session (SPEC §6): the block's fixed exercises for the runner's equipment,
+ * dosed from the dose table for the phase and block week, fitted to the slot, with alternatives
+ * and progression words on every exercise.
+ */
 
 /** Options of {@link buildSession}. */
 export interface BuildSessionOptions {
@@ -81,115 +85,10 @@ export const MAX_EXERCISES = 6;
  */
 export const MIN_FITTING_MINUTES = 20;
 
-interface Picked {
-  exercise: Exercise;
-  slot: Slot;
-  /** During the introduction: the loaded lift this bodyweight movement stands in for. */
-  loadedLater?: Exercise;
-}
-
 function assertCount(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {
     throw new RangeError(`${name} must be a whole number ≥ 0, got ${String(value)}`);
   }
-}
-
-function pickSlot(slot: Slot, equipment: readonly Equipment[], used: ReadonlySet<string>) {
-  for (const candidate of slot.candidates) {
-    const exercise = getExercise(candidate.id);
-    if (used.has(exercise.id) || !isExerciseAvailable(exercise, equipment)) continue;
-    if (candidate.needsLoad && implementFor(exercise, equipment) === undefined) continue;
-    return exercise;
-  }
-  return undefined;
-}
-
-/** Set-trimming order when time is short: the least important first, main lifts last. */
-const TRIM_ORDER: Readonly<Record<SlotRole, number>> = {
-  upper: 0,
-  plyo: 1,
-  lateral: 2,
-  bridge: 3,
-  'single-leg': 3,
-  'single-leg-hinge': 3,
-  calf: 4,
-  trunk: 5,
-  squat: 6,
-  hinge: 6,
-};
-
-interface FitItem {
-  slot: Slot;
-  prescription: Prescription;
-  context: PrescribeContext;
-  /** Fewest sets the dose table allows for it. */
-  minSets: number;
-}
-
-function fitItem(p: Picked, prescription: Prescription, context: PrescribeContext): FitItem {
-  const dose = doseFor(prescription.doseClass, {
-    phase: context.phase,
-    blockWeek: context.rampIn ? 1 : context.blockWeek,
-    deload: context.deload,
-    intro: context.introWeek !== undefined,
-    experience: context.experience,
-  });
-  return { slot: p.slot, prescription, context, minSets: dose?.minSets ?? 1 };
-}
-
-/**
- * Cuts a session down until it fits `minutes`, least damaging first, and says how many optional
- * exercises it dropped:
- * 1. sets down to the fewest the dose table allows, upper body and jumps first — but not the main
- *    lifts, which carry most of the strength stimulus;
- * 2. the upper body, then the jumps (SPEC §6: plyometrics "when the slot allows");
- * 3. the main lifts down to their fewest sets;
- * 4. every other exercise down to one set, before the lateral work itself goes (A carries the
- *    week's lateral work: coverage first, then volume);
- * 5. the main lifts below their range, never below one set;
- * 6. ramp-up sets down to one (one always stays before heavy work).
- * Never below {@link MIN_EXERCISES} exercises, and exercises are never swapped for others.
- */
-function fitToSlot(items: FitItem[], minutes: number, cooldownMinutes: number): number {
-  let dropped = 0;
-  const tooLong = () =>
-    estimateSessionMinutes(
-      items.map((i) => i.prescription),
-      cooldownMinutes,
-    ) > minutes;
-  const trim = (floor: (item: FitItem) => number) => {
-    const byOrder = [...items].sort((a, b) => TRIM_ORDER[a.slot.role] - TRIM_ORDER[b.slot.role]);
-    while (tooLong()) {
-      const item = byOrder.find((i) => i.prescription.sets > floor(i));
-      if (!item) return;
-      item.prescription = withSets(item.prescription, item.prescription.sets - 1, item.context);
-    }
-  };
-  const drop = (minKeep: number) => {
-    while (tooLong() && items.length > MIN_EXERCISES) {
-      const optional = items
-        .map((item, index) => ({ item, index }))
-        .filter(({ item }) => item.slot.keep >= minKeep)
-        .sort((a, b) => b.item.slot.keep - a.item.slot.keep || b.index - a.index)[0];
-      if (!optional) return;
-      items.splice(optional.index, 1);
-      dropped++;
-    }
-  };
-  const isMain = (i: FitItem) => i.prescription.doseClass === 'main';
-  trim((i) => (isMain(i) ? i.prescription.sets : i.minSets));
-  drop(2);
-  trim((i) => i.minSets);
-  trim((i) => (isMain(i) ? i.prescription.sets : 1));
-  drop(1);
-  trim(() => 1);
-  for (const item of items) {
-    if (!tooLong()) break;
-    if ((item.prescription.rampUpSets ?? 0) > 1) {
-      item.prescription = withRampUpSets(item.prescription, 1, item.context);
-    }
-  }
-  return dropped;
 }
 
 /**
@@ -219,207 +118,6 @@ function deloadFromPeak(items: FitItem[], options: BuildSessionOptions, of: numb
     const before = peakSets.get(item.prescription.id);
     item.prescription = withSets(item.prescription, sets.get(item) ?? 1, item.context, before);
   }
-}
-
-/** The block's exercises for a loaded phase, sized for the runner's usual session length. */
-function blockSelection(
-  phase: 'off-season' | 'base',
-  variant: Variant,
-  equipment: readonly Equipment[],
-  plannedMinutes: number,
-  experience: LiftingExperience,
-): Picked[] {
-  const used = new Set<string>();
-  const picked: Picked[] = [];
-  for (const slot of templateFor(phase, variant)) {
-    const exercise = pickSlot(slot, equipment, used);
-    if (!exercise) {
-      if (slot.keep === 0) throw new Error(`No exercise for the required ${slot.role} slot`);
-      continue;
-    }
-    used.add(exercise.id);
-    picked.push({ exercise, slot });
-  }
-  // Sized at the block's biggest week: what that week keeps, every week of the block keeps, so
-  // only the sets move from week to week.
-  const context: PrescribeContext = {
-    phase,
-    blockWeek: 3,
-    deload: false,
-    rampIn: false,
-    experience,
-    equipment,
-    weightUnit: 'kg',
-  };
-  const items = picked.map((p) =>
-    fitItem(
-      p,
-      prescribe(p.exercise, { role: p.slot.role, main: p.slot.main === true }, context),
-      context,
-    ),
-  );
-  fitToSlot(items, plannedMinutes, COOLDOWN_MINUTES);
-  return picked.filter((p) => items.some((i) => i.slot === p.slot));
-}
-
-/**
- * Taper, race week and recovery draw only on what the runner has done in base and build (SPEC
- * §6), at bodyweight and in the gentlest familiar version: no jumps, no upper body, nothing that
- * leaves the legs sore. Race week also leaves out the lateral work: four exercises and mobility.
- */
-function lightSelection(phase: Phase, done: readonly Picked[]): Picked[] {
-  const used = new Set<string>();
-  const out: Picked[] = [];
-  for (const p of done) {
-    if (p.slot.role === 'plyo' || p.slot.role === 'upper') continue;
-    if (phase === 'race-week' && p.slot.role === 'lateral') continue;
-    const exercise = gentleVersion(p.exercise);
-    if (!exercise || used.has(exercise.id)) continue;
-    used.add(exercise.id);
-    out.push({ exercise, slot: p.slot });
-  }
-  return out;
-}
-
-/**
- * A new lifter's introduction: the block's movements at bodyweight in their gentlest version, no
- * jumps yet. A movement with no bodyweight form (a band row) gives way to its bodyweight swap (a
- * push-up).
- */
-function introSelection(picked: readonly Picked[]): Picked[] {
-  const used = new Set<string>();
-  const out: Picked[] = [];
-  for (const p of picked) {
-    if (p.slot.role === 'plyo') continue;
-    // The gentlest familiar version: nothing that leaves a beginner too sore to run.
-    const bodyweight =
-      findBodyweightVersion(p.exercise) ??
-      p.exercise.swaps.map(getExercise).find((e) => e.bodyweight && !e.plyometric);
-    const exercise = bodyweight && gentleVersion(bodyweight);
-    if (!exercise || used.has(exercise.id)) continue;
-    used.add(exercise.id);
-    out.push({ exercise, slot: p.slot, loadedLater: p.exercise });
-  }
-  return out;
-}
-
-function describeFocus(
-  phase: Phase,
-  variant: Variant,
-  deload: boolean,
-  intro: boolean,
-  exercises: readonly Prescription[],
-): string {
-  if (phase === 'race-week') return 'very light bodyweight + mobility';
-  if (phase === 'recovery') return 'easy bodyweight + mobility';
-  if (phase === 'taper') return 'light bodyweight + core';
-  const upper = exercises.some((p) => p.role === 'upper');
-  const jumps = exercises.some((p) => p.role === 'plyo');
-  const body = upper ? 'full body' : 'lower body';
-  const prefix = intro
-    ? 'bodyweight '
-    : deload
-      ? 'deload '
-      : phase === 'build'
-        ? 'maintenance '
-        : variant === 'C'
-          ? 'lighter '
-          : phase === 'off-season'
-            ? 'heavy '
-            : '';
-  return [`${prefix}${body}`, ...(jumps ? ['power'] : []), 'core'].join(' + ');
-}
-
-function sessionLoad(phase: Phase, variant: Variant, deload: boolean, intro: boolean): Load {
-  if (LIGHT_PHASES.has(phase) || intro) return 'light';
-  if (phase === 'off-season' && variant !== 'C' && !deload) return 'heavy';
-  return 'moderate';
-}
-
-/** The session's headline and the plain-words notes under it. */
-function describeBlock(
-  phase: Phase,
-  variant: Variant,
-  block: BuildSessionOptions['block'] | undefined,
-  introWeek: number | undefined,
-  dropped: number,
-): { headline: string; notes: string[] } {
-  const notes: string[] = [];
-  let headline: string;
-  if (block && (phase === 'off-season' || phase === 'base')) {
-    headline = formatBlock({
-      phase,
-      week: block.week,
-      of: block.of,
-      rampIn: block.rampIn ?? false,
-    });
-    if (introWeek !== undefined) {
-      // The introduction's own note (below) says what these weeks are about.
-    } else if (block.restarted) {
-      notes.push('Restarting the block after two weeks off: week 1 again, same exercises.');
-    } else if (block.held) {
-      notes.push('Last week was skipped, so this week repeats its place in the block.');
-    }
-    if (introWeek !== undefined) {
-      // Nothing to add.
-    } else if (block.deload) {
-      notes.push(
-        'Deload week: same exercises and same weights, about 40 % fewer sets. Leave fresh.',
-      );
-    } else if (block.rampIn) {
-      notes.push(
-        `Easing back in after your race break: ${block.of} lighter week${block.of === 1 ? '' : 's'} before the next full block.`,
-      );
-    } else if (block.week === 1 && !block.restarted) {
-      notes.push('New block: these exercises stay for the next four weeks; start light and build.');
-    } else if (!block.restarted) {
-      notes.push('Building week: add a rep to each set where the last session allowed it.');
-    }
-  } else {
-    headline = {
-      'off-season': 'Off-season',
-      base: 'Base',
-      build: 'Build · maintenance',
-      taper: 'Taper · light',
-      'race-week': 'Race week · very light',
-      recovery: 'Recovery · easy',
-    }[phase];
-    const note = {
-      'off-season': undefined,
-      base: undefined,
-      build:
-        'Same exercises and weights as in base, fewer sets: keep your strength while the running peaks.',
-      taper: 'Bodyweight only, exercises you know, short: nothing new before the race.',
-      'race-week':
-        'Early in the week, bodyweight only, then mobility: nothing that could leave you sore.',
-      recovery:
-        'Bodyweight and mobility while your legs recover from the race; skip anything that hurts.',
-    }[phase];
-    if (note) notes.push(note);
-  }
-  if (introWeek !== undefined) {
-    notes.unshift(
-      `Bodyweight introduction, week ${introWeek} of ${INTRO_WEEKS}: learn each movement before it is loaded.`,
-    );
-  }
-  if (variant === 'C') {
-    notes.push('Third session of the week: single-leg, calves, hips and trunk, no heavy lifts.');
-  }
-  if (dropped > 0) {
-    notes.push(
-      `A shorter slot than usual: ${dropped} optional exercise${dropped === 1 ? '' : 's'} left out this time.`,
-    );
-  }
-  return { headline, notes };
-}
-
-/**
- * Minutes for a title: the estimate rounded up to 5, so the title never promises a shorter
- * session than it is, yet never past the slot (37 in a 38-min slot says 37, not 40).
- */
-function roundForTitle(estimated: number, slot: number): number {
-  const rounded = Math.ceil(estimated / 5) * 5;
-  return rounded <= Math.max(slot, estimated) ? rounded : estimated;
 }
 
 function targetFor(
