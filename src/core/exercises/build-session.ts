@@ -75,15 +75,7 @@ export interface BuildSessionOptions {
   week?: number;
 }
 
-/** Fewest exercises in a session (SPEC §6: 4–6). */
-export const MIN_EXERCISES = 4;
-/** Most exercises in a session. */
-export const MAX_EXERCISES = 6;
-/**
- * Slots at least this long always get a session that fits; shorter ones may get the shortest valid
- * session, whose `estimatedMinutes` is then above the slot.
- */
-export const MIN_FITTING_MINUTES = 20;
+export { MAX_EXERCISES, MIN_EXERCISES, MIN_FITTING_MINUTES } from './fit-to-slot';
 
 function assertCount(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {

@@ -1,5 +1,4 @@
 /** Fitting a session into its slot: which sets go first when time is short (SPEC §6's priorities). */
-import { MIN_EXERCISES } from './build-session';
 import { doseFor } from './doses';
 import { estimateSessionMinutes } from './estimate';
 import { withRampUpSets, withSets } from './prescribe';
@@ -7,6 +6,16 @@ import type { PrescribeContext } from './prescribe';
 import type { Picked } from './select-exercises';
 import type { Slot, SlotRole } from './templates';
 import type { Prescription } from './types';
+
+/** Fewest exercises in a session (SPEC §6: 4–6). */
+export const MIN_EXERCISES = 4;
+/** Most exercises in a session. */
+export const MAX_EXERCISES = 6;
+/**
+ * Slots at least this long always get a session that fits; shorter ones may get the shortest valid
+ * session, whose `estimatedMinutes` is then above the slot.
+ */
+export const MIN_FITTING_MINUTES = 20;
 
 /** Set-trimming order when time is short: the least important first, main lifts last. */
 export const TRIM_ORDER: Readonly<Record<SlotRole, number>> = {
