@@ -29,6 +29,7 @@ import {
 import { MAX_TOTAL_STEPS, StepLimitError, type StepBudget } from './rule-steps';
 import { quoteValue, wallDate, wallDay, type TimeValue } from './values';
 import type { Zone, ZoneClock } from './zones';
+import { compactDate, slotId, utcBasic } from './occurrence-id';
 
 // Wall time and instant differ by the UTC offset, which stays within ±26 h even in garbage
 // VTIMEZONEs that pass validation (±18 h); 30 h keeps every bound below on the safe side.
@@ -163,21 +164,6 @@ function overlaps(t: Times, range: InstantRange): boolean {
   return t.end > range.start || (t.end === t.start && t.start >= range.start);
 }
 
-function compactDate(wall: number): string {
-  return wallDate(wall).replaceAll('-', '');
-}
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/** `20270104T073000Z`: the instant in UTC basic format, for occurrence ids. */
-export function utcBasic(instant: number): string {
-  const d = new Date(instant);
-  return (
-    `${d.getUTCFullYear()}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}` +
-    `T${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}${pad2(d.getUTCSeconds())}Z`
-  );
-}
-
 function makeEvent(id: string, content: ParsedEvent, t: Times, ctx: ExpandContext): CalendarEvent {
   const event: CalendarEvent = {
     id,
@@ -226,11 +212,6 @@ function lookup(
 ): ParsedEvent | true | undefined {
   if (shape.allDay) return keys.days.get(wallDay(wall));
   return keys.instants.get(instant) ?? keys.days.get(wallDay(wall));
-}
-
-/** Occurrence id suffix for a slot: `20270104` for dates, UTC basic format for times. */
-function slotId(wall: number, instant: number, allDay: boolean): string {
-  return allDay ? compactDate(wall) : utcBasic(instant);
 }
 
 /**

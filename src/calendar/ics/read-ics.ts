@@ -51,9 +51,9 @@ import {
   parseVevent,
   type EventContext,
   type ParsedEvent,
-  type ParsedRule,
   type ZonedValue,
 } from './parse-event';
+import type { ParsedRule } from './parse-rrule';
 import { splitComponents, type CalendarBlock, type SplitCalendar } from './split-components';
 import { MAX_TOTAL_STEPS, type StepBudget } from './rule-steps';
 import { describeZone, ianaInstant, resolveTzid, ZoneClock, type Zone } from './zones';

@@ -18,7 +18,7 @@
  */
 import ICAL from 'ical.js';
 import { DAY_MS } from '../../core/time';
-import type { ParsedRule } from './parse-event';
+import type { ParsedRule } from './parse-rrule';
 import { countSteps, StepLimitError, type StepBudget } from './rule-steps';
 import { wallFields } from './values';
 import type { Zone, ZoneClock } from './zones';
