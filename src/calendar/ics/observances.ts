@@ -8,7 +8,8 @@
  * yearly rule is left to ical.js's RRULE engine.
  */
 import ICAL from 'ical.js';
-import { DAY_MS } from '../../core/time';
+import { DAY_MS, type ZonedParts } from '../../core/time';
+import { WEEKDAY_NUMBERS } from './rule-iteration';
 import { parseContentLine } from './content-lines';
 
 const MAX_OBSERVANCES = 500;
@@ -19,14 +20,8 @@ const MAX_OFFSET_SECONDS = 18 * 3600;
 const TZ_OFFSET_RE = /^([+-])(\d{2})(\d{2})(\d{2})?$/;
 const LOCAL_TIME_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/i;
 
-export interface Fields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** Wall-clock fields of an observance's DTSTART. */
+export type Fields = ZonedParts;
 
 /** One offset change: its instant, the offsets (seconds) around it, and its kind. */
 export interface Change {
@@ -251,15 +246,6 @@ export interface YearlyForm {
   until: number | null;
 }
 
-const WEEKDAYS: Readonly<Record<string, number>> = {
-  SU: 0,
-  MO: 1,
-  TU: 2,
-  WE: 3,
-  TH: 4,
-  FR: 5,
-  SA: 6,
-};
 const ORDINAL_DAY_RE = /^([+-]?[1-5])?(SU|MO|TU|WE|TH|FR|SA)$/;
 
 function single(values: readonly unknown[] | undefined): number | null | undefined {
@@ -287,7 +273,7 @@ function yearlyForm(rule: ICAL.Recur, start: Fields, from: number): YearlyForm |
   if (byday?.length !== 1 || typeof byday[0] !== 'string') return null;
   const m = ORDINAL_DAY_RE.exec(byday[0]);
   if (!m) return null;
-  const weekday = WEEKDAYS[m[2] as string] as number;
+  const weekday = WEEKDAY_NUMBERS[m[2] as string] as number;
   let nth: number | null = m[1] === undefined ? null : Number(m[1]);
   let fromDay: number | null = null;
   const monthDays = parts.BYMONTHDAY as number[] | undefined;

@@ -255,7 +255,8 @@ export type SimpleRule = {
   | { kind: 'weekdays'; weekdays: number }
 );
 
-const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
+/** RFC 5545 §3.3.10 weekday codes, Sunday = 0 as in `Date#getUTCDay`. */
+export const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
   SU: 0,
   MO: 1,
   TU: 2,
