@@ -154,3 +154,13 @@ export function makePrefs(input: PreferencesInput = {}): Preferences {
     { defaultTimezone: 'UTC' },
   );
 }
+
+/** An instant on `date` at the wall clock `HH:MM` in London, the zone of {@link makePrefs}. */
+export function londonAt(date: string, clock: string): number {
+  return zonedInstant(date, parseClock(clock), 'Europe/London');
+}
+
+/** A candidate session on `date` from `from` to `to` (London wall clock), for rule tests. */
+export function sessionOn(date: string, from: string, to: string) {
+  return { date, start: londonAt(date, from), end: londonAt(date, to) };
+}

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, startBounds } from '../../../../src/core/plan/rules';
-import { zonedInstant } from '../../../../src/core/time';
-import { makeBusy, makePrefs, makeRun, makeRuleContext } from '../../../helpers/factories';
+import {
+  londonAt,
+  makeBusy,
+  makePrefs,
+  makeRuleContext,
+  makeRun,
+  sessionOn,
+} from '../../../helpers/factories';
 
 const { H2 } = RULES;
-const at = (clock: string) =>
-  zonedInstant(
-    '2027-05-04',
-    Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3)),
-    'Europe/London',
-  );
-const session = (from: string, to: string) => ({
-  date: '2027-05-04',
-  start: at(from),
-  end: at(to),
-});
+const at = (clock: string) => londonAt('2027-05-04', clock);
+const session = (from: string, to: string) => sessionOn('2027-05-04', from, to);
 
 describe('H2: after the day’s runs, hours after a hard one', () => {
   it('refuses a session before the day’s run, even an easy one', () => {

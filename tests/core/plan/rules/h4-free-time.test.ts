@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../../../src/core/plan/rules';
-import { zonedInstant } from '../../../../src/core/time';
-import { makeBusy, makePrefs, makeRuleContext } from '../../../helpers/factories';
+import { makeBusy, makePrefs, makeRuleContext, sessionOn } from '../../../helpers/factories';
 
 const { H4 } = RULES;
-const at = (clock: string) =>
-  zonedInstant(
-    '2027-05-04',
-    Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3)),
-    'Europe/London',
-  );
-const session = (from: string, to: string) => ({
-  date: '2027-05-04',
-  start: at(from),
-  end: at(to),
-});
+const session = (from: string, to: string) => sessionOn('2027-05-04', from, to);
 
 describe('H4: inside the windows, a buffer away from busy time', () => {
   it('refuses a session outside the runner’s windows', () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dayBounds, RULES } from '../../../../src/core/plan/rules';
-import { zonedInstant } from '../../../../src/core/time';
-import { makePrefs, makeRuleContext } from '../../../helpers/factories';
+import { makePrefs, makeRuleContext, sessionOn } from '../../../helpers/factories';
 
 const { H8 } = RULES;
-const at = (clock: string) =>
-  zonedInstant(
-    '2027-05-04',
-    Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3)),
-    'Europe/London',
-  );
-const session = (from: string, to: string) => ({
-  date: '2027-05-04',
-  start: at(from),
-  end: at(to),
-});
+const session = (from: string, to: string) => sessionOn('2027-05-04', from, to);
 
 describe('H8: between earliestStart and latestEnd', () => {
   const ctx = makeRuleContext([], makePrefs({ earliestStart: '06:30', latestEnd: '21:30' }));
