@@ -4,21 +4,11 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createBackgroundService } from '../../src/extension/background-service';
 import { raceChoicesItem } from '../../src/extension/storage';
 import type { PopupView } from '../../src/extension/view';
-import { NOW, PREFS, TWO_HARD_DAYS_WITH_A_HALF } from './runner-fixture';
+import { PREFS, TWO_HARD_DAYS_WITH_A_HALF, offlineService } from './runner-fixture';
 
-function setup() {
-  let n = 0;
-  return createBackgroundService({
-    now: () => NOW,
-    fetch: () => Promise.reject(new Error('no network in this test')),
-    browserTimeZone: () => 'Europe/London',
-    setBadge: async () => {},
-    newId: () => `src-${++n}`,
-  }).handlers;
-}
+const setup = () => offlineService().handlers;
 
 const phases = (view: PopupView) => view.weeks.map((w) => w.phase);
 const sessionCount = (view: PopupView) =>

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { PreferencesInput } from '../../src/core/prefs';
 import { fixturePath } from '../helpers/shared';
+import { createBackgroundService } from '../../src/extension/background-service';
 
 export const TWO_HARD_DAYS = readFileSync(
   fixturePath('scenarios/two-hard-days/calendar.ics'),
@@ -45,3 +46,18 @@ export const TWO_HARD_DAYS_WITH_A_HALF = TWO_HARD_DAYS.replace(
     'END:VCALENDAR',
   ].join('\r\n'),
 );
+
+/**
+ * The background service for {@link NOW}, offline: any fetch fails, so a test proves the planner
+ * and storage alone, with source ids `src-1`, `src-2`, ….
+ */
+export function offlineService() {
+  let n = 0;
+  return createBackgroundService({
+    now: () => NOW,
+    fetch: () => Promise.reject(new Error('no network in this test')),
+    browserTimeZone: () => 'Europe/London',
+    setBadge: async () => {},
+    newId: () => `src-${++n}`,
+  });
+}

@@ -5,21 +5,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { readIcs } from '../../src/calendar/ics';
-import { createBackgroundService } from '../../src/extension/background-service';
 import { planItem } from '../../src/extension/storage';
 import type { PopupView, SessionItem } from '../../src/extension/view';
-import { NOW, PREFS, TWO_HARD_DAYS } from './runner-fixture';
+import { NOW, PREFS, TWO_HARD_DAYS, offlineService } from './runner-fixture';
 
-function setup() {
-  let n = 0;
-  return createBackgroundService({
-    now: () => NOW,
-    fetch: () => Promise.reject(new Error('no network in this test')),
-    browserTimeZone: () => 'Europe/London',
-    setBadge: async () => {},
-    newId: () => `src-${++n}`,
-  }).handlers;
-}
+const setup = () => offlineService().handlers;
 
 const sessionsOf = (view: PopupView): SessionItem[] =>
   view.weeks.flatMap((w) =>
