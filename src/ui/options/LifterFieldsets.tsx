@@ -4,6 +4,7 @@
  * use-preferences-form.ts.
  */
 import { DEFAULT_PREFERENCES, LIFTING_EXPERIENCE, WEIGHT_UNITS } from '../../core/prefs';
+import { DescribedRadios } from './DescribedRadios';
 import { describedBy, FieldError } from './FieldError';
 import type { IssueLookup } from './FieldError';
 import type { PreferencesForm as FormState } from './form-state';
@@ -85,21 +86,13 @@ export function LifterFieldset({ form, update, issueFor }: FieldsetProps) {
         {...describedBy(FIELD_IDS.liftingExperience, issueFor)}
       >
         <legend className="sub-legend">Lifting experience</legend>
-        {LIFTING_EXPERIENCE.map((level) => (
-          <label key={level} className="choice described">
-            <input
-              type="radio"
-              name="liftingExperience"
-              value={level}
-              checked={form.liftingExperience === level}
-              onChange={() => update({ liftingExperience: level })}
-            />
-            <span>
-              <span className="choice-label">{EXPERIENCE_TEXT[level].label}</span>
-              <span className="choice-text">{EXPERIENCE_TEXT[level].explanation}</span>
-            </span>
-          </label>
-        ))}
+        <DescribedRadios
+          name="liftingExperience"
+          options={LIFTING_EXPERIENCE}
+          text={EXPERIENCE_TEXT}
+          value={form.liftingExperience}
+          onChange={(liftingExperience) => update({ liftingExperience })}
+        />
         <FieldError id={FIELD_IDS.liftingExperience} issueFor={issueFor} />
       </fieldset>
       <fieldset

@@ -4,6 +4,7 @@
  */
 import type { MouseEvent, RefObject } from 'react';
 import { EQUIPMENT, PHASE_SETTINGS, POLICIES } from '../../core/prefs';
+import { DescribedRadios } from './DescribedRadios';
 import { describedBy, FieldError } from './FieldError';
 import type { IssueLookup } from './FieldError';
 import { normaliseEquipment } from './form-state';
@@ -71,21 +72,13 @@ export function PolicyFieldset({ form, update, issueFor }: FieldsetProps) {
       <legend>
         <h3>Which days to lift</h3>
       </legend>
-      {POLICIES.map((policy) => (
-        <label key={policy} className="choice described">
-          <input
-            type="radio"
-            name="policy"
-            value={policy}
-            checked={form.policy === policy}
-            onChange={() => update({ policy })}
-          />
-          <span>
-            <span className="choice-label">{POLICY_TEXT[policy].label}</span>
-            <span className="choice-text">{POLICY_TEXT[policy].explanation}</span>
-          </span>
-        </label>
-      ))}
+      <DescribedRadios
+        name="policy"
+        options={POLICIES}
+        text={POLICY_TEXT}
+        value={form.policy}
+        onChange={(policy) => update({ policy })}
+      />
       <FieldError id={FIELD_IDS.policy} issueFor={issueFor} />
     </fieldset>
   );
@@ -107,21 +100,13 @@ export function PhaseFieldset({ form, update, issueFor }: FieldsetProps) {
         How heavy and how often. Leave it automatic unless your coach says otherwise.
       </p>
       <div className="phase-list">
-        {PHASE_SETTINGS.map((phase) => (
-          <label key={phase} className="choice described">
-            <input
-              type="radio"
-              name="phase"
-              value={phase}
-              checked={form.phase === phase}
-              onChange={() => update({ phase })}
-            />
-            <span>
-              <span className="choice-label">{PHASE_TEXT[phase].label}</span>
-              <span className="choice-text">{PHASE_TEXT[phase].explanation}</span>
-            </span>
-          </label>
-        ))}
+        <DescribedRadios
+          name="phase"
+          options={PHASE_SETTINGS}
+          text={PHASE_TEXT}
+          value={form.phase}
+          onChange={(phase) => update({ phase })}
+        />
       </div>
       <FieldError id={FIELD_IDS.phase} issueFor={issueFor} />
     </fieldset>
