@@ -1,7 +1,7 @@
 /** What an event is before what kind of run: office and errands, rest, the activity, accessory strength. */
 import { firstMatch, says } from './fields';
 import type { ActivityFinding, Field } from './fields';
-import { fallbackKindOf, kindOf } from './run-kind';
+import { crossWordInRaceName, fallbackKindOf, kindOf } from './run-kind';
 import {
   ACCESSORY,
   ACCESSORY_ALL,
@@ -155,6 +155,16 @@ export function activityOf(
 
   const runNoun = firstMatch(RUN_NOUN, lower) ?? germanRun(lower);
   const cross = CROSS.exec(lower);
+  if (cross && !runNoun) {
+    const event = crossWordInRaceName(field, (word) => CROSS.test(word));
+    if (event) {
+      return {
+        activity: 'run',
+        confidence: strong - 0.1,
+        reasons: [`title names a running event ("${event}"): "${cross[0]}" is part of its name`],
+      };
+    }
+  }
   if (cross && ALTERNATIVE.test(lower) && (runNoun !== null || describesRun(field, all))) {
     return {
       activity: 'cross',

@@ -90,6 +90,25 @@ export function findRace(field: Field): RaceFinding | null {
 }
 
 /**
+ * A named running event whose name merely starts with a cross-training word ("Surf City 10K",
+ * "Bike Path Half"): the name, not the activity. `null` unless the title names such an event
+ * and another word of the name follows the cross word, so "Swim 5K" stays a swim.
+ */
+export function crossWordInRaceName(
+  field: Field,
+  isCross: (word: string) => boolean,
+): string | null {
+  if (field.name !== 'title' || !NAMED_EVENT_HINTS.test(field.text.cased)) return null;
+  const named = NAMED_EVENT.exec(field.text.cased);
+  if (named?.[1] === undefined || named[2] === 'Triathlon') return null;
+  const name = named[1].trim();
+  const words = name.toLowerCase().split(SPACES);
+  const at = words.findIndex(isCross);
+  if (at < 0 || at === words.length - 1) return null;
+  return `${name} ${named[2] ?? ''}`.trim();
+}
+
+/**
  * Why the event reads as a workout whatever race words it has (SPEC §3, "a workout is not a
  * race"): a pace or rehearsal word in the title, or a repeat structure anywhere.
  */
@@ -315,6 +334,27 @@ export function longByLength(q: ParsedQuantities, eventMinutes: number | undefin
   return null;
 }
 
+/**
+ * "Intervals" whose only structure is run/walk ("Intervals · 35min" with "Run 2 min / walk 1 min
+ * x 8" below it, as Runna writes a beginner's session) are walk breaks: an easy run (SPEC §3).
+ */
+function walkBreaksNotIntervals(
+  fields: readonly Field[],
+  finding: KindFinding | null,
+): KindFinding | null {
+  if (finding?.kind !== 'intervals') return finding;
+  const runWalk = fields.find((f) => f.runWalk);
+  if (!runWalk || fields.some((f) => !f.runWalk && REPEATS.test(f.workout))) return finding;
+  return {
+    kind: 'easy',
+    confidence: Math.min(finding.confidence, 0.8),
+    reasons: [
+      ...finding.reasons,
+      `${runWalk.name} describes run/walk: the intervals are walk breaks, an easy run`,
+    ],
+  };
+}
+
 export function classifyRun(
   fields: readonly Field[],
   activity: ActivityFinding,
@@ -331,6 +371,7 @@ export function classifyRun(
     if (finding) break;
     finding = fallbackKindOf(field);
   }
+  finding = walkBreaksNotIntervals(fields, finding);
   let kind: RunKind;
   let confidence: number;
   let hardLong = false;

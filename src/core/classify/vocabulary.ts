@@ -1557,11 +1557,12 @@ export const SHORT_ADD_ON = new RegExp(
 export const SHORT_ADD_ON_HINTS = /\d\s*[x*]\s*\d/;
 
 /**
- * Run/walk written as its structure: "6 x (3 min run / 1 min walk)", "4 min run, 1 min walk".
+ * Run/walk written as its structure: "6 x (3 min run / 1 min walk)", "4 min run, 1 min walk",
+ * "Run 2 min / walk 1 min x 8".
  * The repetitions are walk breaks, not intervals.
  */
 export const RUN_WALK_STRUCTURE =
-  /(?:\d+\s*[x*]\s*)?\(?\s*\d+(?:[.,]\d+)?\s*(?:min\w*|m|'|s|secs?)?\s*(?:run|jog)\w*\s*(?:[/,+&-]|and|then)\s*\d+(?:[.,]\d+)?\s*(?:min\w*|m|'|s|secs?)?\s*walk\w*\s*\)?/;
+  /(?:\d+\s*[x*]\s*)?\(?\s*(?:\d+(?:[.,]\d+)?\s*(?:min\w*|m|'|s|secs?)?\s*(?:run|jog)\w*\s*(?:[/,+&-]|and|then)\s*\d+(?:[.,]\d+)?\s*(?:min\w*|m|'|s|secs?)?\s*walk\w*|(?:run|jog)\w*\s+\d+(?:[.,]\d+)?\s*(?:min\w*|m|'|s|secs?)?\s*(?:[/,+&-]|and|then)\s*walk\w*\s+\d+(?:[.,]\d+)?\s*(?:min\w*|m|'|s|secs?)?)\s*\)?(?:\s*[x*]\s*\d+)?/;
 
 /** Short hill sprints: with an easy run they are drills, not a hill session (SPEC §3). */
 export const SHORT_HILL_SPRINTS = guarded(

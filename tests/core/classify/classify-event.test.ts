@@ -1196,6 +1196,16 @@ describe('classifyEvent', () => {
       );
 
       it.each<Row>([
+        ['Surf City 10K', 'run', 'race', 'hard'],
+        ['Bike Path Half', 'run', 'race', 'hard'],
+        ['Swim 5K', 'cross', null, null],
+        ['Open Water Swim 5K', 'cross', null, null],
+      ])(
+        'reads %j as %s / %s / %s: a cross word inside a race name is the name',
+        expectClassification,
+      );
+
+      it.each<Row>([
         ['Berlin Marathon', 'run', 'race', 'hard'],
         ['Race day - 5K', 'run', 'race', 'hard'],
         ['Half marathon race', 'run', 'race', 'hard'],
@@ -1228,6 +1238,15 @@ describe('classifyEvent', () => {
         ['Rodaje suave + progresivos', 'run', 'easy', 'easy'],
         ['Duurloop met versnellingen', 'run', 'easy', 'easy'],
       ])('classifies %j as %s / %s / %s', expectClassification);
+
+      it.each<DescribedRow>([
+        ['Intervals · 35min', 'Run 2 min / walk 1 min x 8.', 'run', 'easy', 'easy'],
+        ['Intervals', '5 min walk warm up. Run 90 s / walk 60 s x 10', 'run', 'easy', 'easy'],
+        ['Intervals 5 x 3 min', 'Run 2 min / walk 1 min between', 'run', 'intervals', 'hard'],
+        ['Intervals', '6 x 800m, walk 2 min recovery', 'run', 'intervals', 'hard'],
+      ])('reads %j (%j) as %s / %s / %s: walk breaks are not intervals', (t, d, a, k, i) =>
+        expectClassification(t, a, k, i, d),
+      );
 
       it.each<Row>([
         ['2 mi easy, 8 x 1 min @ 5K pace, 2 mi easy', 'run', 'intervals', 'hard'],
