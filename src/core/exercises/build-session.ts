@@ -12,6 +12,7 @@ import {
   COOLDOWN_MINUTES,
   MOBILITY,
   MOBILITY_MINUTES,
+  equipmentForExperience,
   findExercise,
   findExerciseByName,
   WARMUP,
@@ -155,7 +156,7 @@ function legacyBlock(week: number | undefined): BuildSessionOptions['block'] {
  *   //   deadlift, Lateral band walk, Standing calf raise, Plank], … }
  */
 export function buildSession(options: BuildSessionOptions): StrengthSession {
-  const { phase, equipment } = options;
+  const { phase } = options;
   if (!Number.isFinite(options.minutes) || options.minutes <= 0) {
     throw new RangeError(`minutes must be a positive number, got ${String(options.minutes)}`);
   }
@@ -170,6 +171,7 @@ export function buildSession(options: BuildSessionOptions): StrengthSession {
   assertCount('liftingWeek', liftingWeek);
 
   const experience = options.experience ?? 'some';
+  const equipment = equipmentForExperience(options.equipment, experience);
   const weightUnit = options.weightUnit ?? 'kg';
   const variant =
     typeof options.variant === 'number' ? variantOf(phase, options.variant) : options.variant;
@@ -221,7 +223,8 @@ export function buildSession(options: BuildSessionOptions): StrengthSession {
   const estimatedMinutes = estimateSessionMinutes(exercises, cooldownMinutes);
   const deload = block?.deload ?? false;
   const focus = describeFocus(phase, variant, deload, intro, exercises);
-  const { headline, notes } = describeBlock(phase, variant, block, introWeek, dropped);
+  const firstLoaded = !light && experience === 'new' && liftingWeek === INTRO_WEEKS;
+  const { headline, notes } = describeBlock(phase, variant, block, introWeek, dropped, firstLoaded);
   const mobility = cooldownMinutes === MOBILITY_MINUTES;
   const basis: SessionBasis = {
     phase,

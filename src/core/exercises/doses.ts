@@ -159,8 +159,14 @@ function adjustForExperience(
   base: DoseRow,
   experience: LiftingExperience,
 ): DoseRow {
+  if (experience === 'new' && cls === 'main' && (phase === 'off-season' || phase === 'base')) {
+    // At most three sets and 2–3 in reserve: a peak week's fourth set is for lifters who know
+    // where their limit is.
+    const [a, b, c] = base.sets;
+    const sets = [Math.min(a, 3), Math.min(b, 3), Math.min(c, 3)] as const;
+    return { ...base, sets, reps: [6, 8], rir: [2, 3], minSets: Math.min(base.minSets, 3) };
+  }
   if (phase !== 'off-season' || cls !== 'main') return base;
-  if (experience === 'new') return { ...base, reps: [6, 8], rir: [2, 2] };
   if (experience === 'experienced') return { ...base, rampUpSets: 2 };
   return base;
 }

@@ -10,7 +10,7 @@
  * easier/harder/swap id names an exercise of this library. Anything a runner with nothing but
  * bodyweight can be given never mentions a bench or a bar.
  */
-import type { Equipment } from '../prefs';
+import type { Equipment, LiftingExperience } from '../prefs';
 
 /** The movement an exercise trains; the session builder covers the week by pattern. */
 export type MovementPattern =
@@ -85,6 +85,23 @@ const GYM_HAS: ReadonlySet<Equipment> = new Set([
   'barbell',
   'box',
 ]);
+
+/**
+ * The equipment a lifter is given to use: all they own, except that a new lifter's loads are
+ * dumbbells and kettlebells, not a bar, while they still own something else to load with. A
+ * barbell lift is a skill of its own, and "going too heavy too soon" is the classic error (seed
+ * 000); the bar comes when the runner says they have some experience.
+ */
+export function equipmentForExperience(
+  owned: readonly Equipment[],
+  experience: LiftingExperience,
+): Equipment[] {
+  if (experience !== 'new') return [...owned];
+  const usable = new Set<Equipment>(owned.filter((e) => e !== 'barbell' && e !== 'gym'));
+  if (owned.includes('gym')) for (const e of GYM_HAS) if (e !== 'barbell') usable.add(e);
+  const loads = usable.has('dumbbells') || usable.has('kettlebell');
+  return loads ? [...usable] : [...owned];
+}
 
 /**
  * Whether a runner owning `owned` has `needed`. Bodyweight is always there; a gym has bands

@@ -47,6 +47,7 @@ export function describeBlock(
   block: BuildSessionOptions['block'] | undefined,
   introWeek: number | undefined,
   dropped: number,
+  firstLoaded = false,
 ): { headline: string; notes: string[] } {
   const notes: string[] = [];
   let headline: string;
@@ -74,10 +75,16 @@ export function describeBlock(
       notes.push(
         `Easing back in after your race break: ${block.of} lighter week${block.of === 1 ? '' : 's'} before the next full block.`,
       );
+    } else if (firstLoaded) {
+      notes.push(
+        'First week with weights: pick a load you could lift about 12 times with good form and do the bottom of the range; add reps first, then weight.',
+      );
     } else if (block.week === 1 && !block.restarted) {
       notes.push('New block: these exercises stay for the next four weeks; start light and build.');
     } else if (!block.restarted) {
-      notes.push('Building week: add a rep to each set where the last session allowed it.');
+      notes.push(
+        'Building week: add a rep to each set where your last session allowed it (new to this block? start at the bottom of the range).',
+      );
     }
   } else {
     headline = {

@@ -48,7 +48,8 @@ export const PHASE_TEXT: Record<PhaseSetting, { label: string; explanation: stri
 export const EXPERIENCE_TEXT: Record<LiftingExperience, { label: string; explanation: string }> = {
   new: {
     label: 'New to lifting',
-    explanation: 'Two weeks of bodyweight first, to learn the movements before loading them.',
+    explanation:
+      'Two weeks of bodyweight to learn the movements, then dumbbells and kettlebells rather than a bar.',
   },
   some: { label: 'Some', explanation: 'You know a squat and a hinge; loads start moderate.' },
   experienced: {

@@ -446,7 +446,26 @@ describe('buildSession', () => {
       const third = buildSession(
         makeOptions({ equipment: ['gym'], experience: 'new', liftingWeek: 2 }),
       );
-      expect(names(third)).toContain('Back squat');
+      // Loaded from week 3, with dumbbells rather than the gym's bar, and told how to pick a load.
+      expect(names(third)).toContain('Goblet squat');
+      expect(third.exercises.some((p) => p.implement === 'barbell')).toBe(false);
+      expect(third.notes.join(' ')).toMatch(/First week with weights: pick a load/);
+      expect(third.exercises.filter((p) => p.doseClass === 'main').every((p) => p.sets <= 3)).toBe(
+        true,
+      );
+      const later = buildSession(
+        makeOptions({ equipment: ['gym'], experience: 'new', liftingWeek: 3 }),
+      );
+      expect(later.notes.join(' ')).not.toMatch(/First week with weights/);
+      const some = buildSession(makeOptions({ equipment: ['gym'], liftingWeek: 2 }));
+      expect(names(some)).toContain('Back squat');
+    });
+
+    it('keeps the bar when it is all they can load with', () => {
+      const session = buildSession(
+        makeOptions({ equipment: ['barbell'], experience: 'new', liftingWeek: 2 }),
+      );
+      expect(session.exercises.some((p) => p.implement === 'barbell')).toBe(true);
     });
 
     it('says which loaded lift the bodyweight movement prepares for', () => {

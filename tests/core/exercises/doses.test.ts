@@ -145,11 +145,16 @@ describe('doseFor', () => {
     }
   });
 
-  it("keeps a new lifter's off-season main lifts at 6–8 reps and gives an experienced one two ramp-up sets", () => {
-    expect(doseFor('main', ctx({ phase: 'off-season', experience: 'new' }))).toMatchObject({
-      reps: [6, 8],
-      rir: [2, 2],
-    });
+  it("keeps a new lifter's main lifts at 6–8 reps, 2–3 in reserve and at most 3 sets, and gives an experienced one two ramp-up sets", () => {
+    for (const phase of ['off-season', 'base'] as const) {
+      for (const blockWeek of [1, 2, 3]) {
+        expect(doseFor('main', ctx({ phase, blockWeek, experience: 'new' }))).toMatchObject({
+          sets: 3,
+          reps: [6, 8],
+          rir: [2, 3],
+        });
+      }
+    }
     expect(
       doseFor('main', ctx({ phase: 'off-season', experience: 'experienced' }))?.rampUpSets,
     ).toBe(2);
