@@ -13,7 +13,9 @@
  * - When the stretch also has a known start (the first week after a race's recovery week), the
  *   1–3 weeks that do not make a whole block come first, as a short ramp-in block with no deload:
  *   after a race break the runner eases back in before the first full block.
- * - A stretch with a start but no end yet counts forward from its start.
+ * - A stretch with a start but no end yet opens with a 2-week ramp-in block, then counts whole
+ *   blocks forward: two weeks after a marathon's recovery week is too soon for a block's heavy
+ *   weeks and jumps (the coach review on fresh weeks).
  * - With neither (no races at all, or the phase set by hand), blocks follow a fixed 4-week grid
  *   from Monday 1 January 2024, so every tool lands on the same weeks.
  */
@@ -26,6 +28,8 @@ import { BLOCK_PHASES } from './doses';
 
 /** Weeks in a full block: three building weeks, then a deload. */
 export const BLOCK_WEEKS = 4;
+/** Lighter weeks after a race's recovery week when no next A race fixes the layout. */
+export const RAMP_IN_AFTER_RACE_WEEKS = 2;
 /** Fixed origin of the block grid when the calendar gives no anchor (a Monday). */
 export const BLOCK_GRID_ORIGIN: DateString = '2024-01-01';
 /** How many weeks back a log adjustment can reach (the log keeps 12 weeks, SPEC §6b). */
@@ -123,7 +127,7 @@ function calendarLayout(
   if (start !== undefined && end !== undefined) {
     return { origin: start, rampWeeks: weeksBetween(start, end) % BLOCK_WEEKS };
   }
-  if (start !== undefined) return { origin: start, rampWeeks: 0 };
+  if (start !== undefined) return { origin: start, rampWeeks: RAMP_IN_AFTER_RACE_WEEKS };
   // Open-ended behind: any week on the block grid far enough back.
   const grid = end ?? startOfWeek(BLOCK_GRID_ORIGIN, weekStartsOn);
   const back = weeksBetween(grid, addDays(week, -7 * HISTORY_WEEKS));

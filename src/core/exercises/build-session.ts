@@ -93,7 +93,15 @@ function assertCount(name: string, value: number): void {
  */
 function deloadFromPeak(items: FitItem[], options: BuildSessionOptions, of: number): void {
   const peak = buildSession({ ...options, block: { week: 3, of, deload: false } });
-  const peakSets = new Map(peak.exercises.map((p) => [p.id, p.sets]));
+  cutSets(items, new Map(peak.exercises.map((p) => [p.id, p.sets])));
+}
+
+/**
+ * About 40 % fewer sets than `reference` (sets by exercise id), taken from the least important
+ * exercises first and never below one set each.
+ */
+function cutSets(items: FitItem[], reference: ReadonlyMap<string, number>): void {
+  const peakSets = reference;
   const sets = new Map(
     items.map((i) => [i, peakSets.get(i.prescription.id) ?? i.prescription.sets]),
   );
@@ -187,7 +195,10 @@ export function buildSession(options: BuildSessionOptions): StrengthSession {
   // A C session only exists in the off-season; elsewhere a third index is an A.
   const familyVariant = familyPhase === 'off-season' || variant !== 'C' ? variant : 'A';
   const done = blockSelection(familyPhase, familyVariant, equipment, plannedMinutes, experience);
-  const inPhase = phase === 'build' ? done.filter((p) => p.slot.role !== 'plyo') : done;
+  // Jumps wait through build and through the ramp-in after a race: they come back with the
+  // first full block, once the legs have had loaded weeks again.
+  const noJumps = phase === 'build' || block?.rampIn === true;
+  const inPhase = noJumps ? done.filter((p) => p.slot.role !== 'plyo') : done;
   const picked = light ? lightSelection(phase, inPhase) : intro ? introSelection(inPhase) : inPhase;
 
   const contexts = picked.map((p): PrescribeContext => ({
@@ -218,6 +229,10 @@ export function buildSession(options: BuildSessionOptions): StrengthSession {
     fitItem(p, prescriptions[i] as Prescription, contexts[i] as PrescribeContext),
   );
   if (block?.deload && introWeek === undefined) deloadFromPeak(items, options, block.of);
+  // The first week back after a race's recovery week: a deload's volume on week 1's doses.
+  if (block?.rampIn && block.week === 1 && block.of > 1 && introWeek === undefined) {
+    cutSets(items, new Map(items.map((i) => [i.prescription.id, i.prescription.sets])));
+  }
   const dropped = fitToSlot(items, minutes, cooldownMinutes);
   const exercises = items.map((i) => i.prescription);
   const estimatedMinutes = estimateSessionMinutes(exercises, cooldownMinutes);

@@ -88,11 +88,13 @@ describe('blockForWeek', () => {
     expect(at('2027-02-22', { races })).toMatchObject({ week: 4, deload: true });
   });
 
-  it('counts forward from the end of a race break when no next race is known', () => {
+  it('eases back in for two weeks after a race break, then counts whole blocks forward, when no next race is known', () => {
     const block = at('2026-10-12', { races: [AUTUMN] });
 
-    expect(block).toMatchObject({ week: 1, of: 4, start: '2026-10-12', rampIn: false });
-    expect(labels('2026-10-12', 5, { races: [AUTUMN] })).toEqual([
+    expect(block).toMatchObject({ week: 1, of: 2, start: '2026-10-12', rampIn: true });
+    expect(labels('2026-10-12', 7, { races: [AUTUMN] })).toEqual([
+      '1/2',
+      '2/2',
       '1/4',
       '2/4',
       '3/4',

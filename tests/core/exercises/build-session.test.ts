@@ -563,3 +563,22 @@ describe('buildSession', () => {
     expect(() => buildSession(makeOptions(overrides))).toThrow(message);
   });
 });
+
+describe('the first weeks back after a race', () => {
+  it('has no jumps while easing back in, and about 40 % fewer sets in the first week', () => {
+    const full = buildSession(makeOptions({ block: { week: 1, of: 4, deload: false } }));
+    const first = buildSession(
+      makeOptions({ block: { week: 1, of: 2, deload: false, rampIn: true } }),
+    );
+    const second = buildSession(
+      makeOptions({ block: { week: 2, of: 2, deload: false, rampIn: true } }),
+    );
+    const total = (s: typeof full) => s.exercises.reduce((n, p) => n + p.sets, 0);
+
+    for (const s of [first, second])
+      expect(s.exercises.some((p) => p.doseClass === 'plyo')).toBe(false);
+    expect(full.exercises.some((p) => p.doseClass === 'plyo')).toBe(true);
+    expect(total(first)).toBeLessThanOrEqual(Math.round(total(second) * 0.7));
+    expect(first.exercises.every((p) => p.sets >= 1)).toBe(true);
+  });
+});
