@@ -12,6 +12,7 @@ import type { RunFact } from './calendar-facts';
 import type { Candidate, WeekContext } from './context';
 import { dayIntensity, dayName, hardWorkoutOn, keyRunOn, kindWords } from './day-facts';
 import { dayViolation } from './rules';
+import { lastFinish } from './slots';
 import type { Slot } from './slots';
 
 /** "9 h", "3 h 30 min", "45 min". */
@@ -56,7 +57,7 @@ function dayLine(date: DateString, slot: Slot, ctx: WeekContext): string {
   const lastRun = runs[runs.length - 1];
   if (hard && slot.backToBack) {
     const full = hard.end + prefs.minGapAfterHardRunHours * 60 * MINUTE_MS;
-    return `${day}: run first, lift right after — ${hoursText(slot.start - hard.end)} after your ${kindWords(hard)} ends${assumption(hard, ctx)}, since ${prefs.minGapAfterHardRunHours} h later (${clockText(minutesInZone(full, prefs.timezone), text)}) would not be done by ${clockText(prefs.latestEnd, text)}`;
+    return `${day}: run first, lift right after — ${hoursText(slot.start - hard.end)} after your ${kindWords(hard)} ends${assumption(hard, ctx)}, since ${prefs.minGapAfterHardRunHours} h later (${clockText(minutesInZone(full, prefs.timezone), text)}) would not be done by ${clockText(minutesInZone(lastFinish(date, prefs), prefs.timezone), text)}`;
   }
   if (hard) {
     const policy =

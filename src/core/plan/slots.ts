@@ -7,7 +7,7 @@ import { clockText } from '../text-style';
 import { MINUTE_MS, minutesInZone, weekdayOf, WEEKDAY_NAMES } from '../time';
 import type { DateString } from '../time';
 import { kindWords } from './day-facts';
-import { freeIntervals, startBounds, windowIntervals } from './rules';
+import { dayBounds, freeIntervals, startBounds, windowIntervals } from './rules';
 import type { RuleContext, StartBounds } from './rules';
 
 /** A candidate time for a session. */
@@ -60,6 +60,19 @@ export function findDaySlots(date: DateString, minutes: number, ctx: RuleContext
   return { slots: [], blocker: whyNoSlot(date, minutes, ctx, bounds) };
 }
 
+/**
+ * The latest a session may end on `date`: `latestEnd`, or the end of the day's last window when
+ * that comes first, so a reason names the limit that really applied.
+ */
+export function lastFinish(
+  date: DateString,
+  prefs: Pick<RuleContext['prefs'], 'availability' | 'earliestStart' | 'latestEnd' | 'timezone'>,
+): number {
+  const windowEnds = windowIntervals(date, prefs).map((w) => w.end);
+  const latestEnd = dayBounds(date, prefs).end;
+  return windowEnds.length === 0 ? latestEnd : Math.min(latestEnd, Math.max(...windowEnds));
+}
+
 function whyNoSlot(
   date: DateString,
   minutes: number,
@@ -70,7 +83,7 @@ function whyNoSlot(
   const tz = prefs.timezone;
   const clock = (t: number) => clockText(minutesInZone(t, tz), ctx.text);
   const windows = windowIntervals(date, prefs);
-  const latest = clockText(prefs.latestEnd, ctx.text);
+  const latest = clock(lastFinish(date, prefs));
   if (bounds) {
     const afterRuns = windows.some(
       (w) => w.end - Math.max(w.start, bounds.from) >= minutes * MINUTE_MS,

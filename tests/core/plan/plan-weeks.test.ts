@@ -71,6 +71,18 @@ describe('planWeeks', () => {
     expect(result.sessions.map((s) => clock(s.start))).toEqual(['19:30']);
     expect(result.sessions[0]!.backToBack).toBe(true);
     expect(result.sessions[0]!.reasons[0]).toMatch(/run first, lift right after/);
+    expect(result.sessions[0]!.reasons[0]).toMatch(/would not be done by 21:30/);
+  });
+
+  it('names the window that closes first when it ends before latestEnd', () => {
+    const events = [makeRun('intervals', { date: '2027-05-04', at: '18:00', minutes: 70 })];
+    const prefs = makePrefs({
+      availability: { tue: [['16:30', '21:00']] },
+      sessionsPerWeek: 1,
+    });
+    const result = plan({ events, prefs });
+    expect(result.sessions[0]!.backToBack).toBe(true);
+    expect(result.sessions[0]!.reasons[0]).toMatch(/would not be done by 21:00/);
   });
 
   it('takes the full gap when it fits, even with back-to-back allowed', () => {
