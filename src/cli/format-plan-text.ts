@@ -76,6 +76,18 @@ export function renderPlanText(
     }
     lines.push('');
   }
+  const guessed = plan.races.filter((r) => r.source === 'calendar' && !r.confirmed);
+  if (guessed.length > 0) {
+    // Priority read from a title sets phases; the runner should say whether it is right.
+    lines.push('Races found in your calendar, priority inferred — confirm or change them:');
+    for (const r of guessed) {
+      lines.push(`  - ${formatDay(r.date, true)}  ${r.name}: read as ${r.priority}`);
+    }
+    lines.push(
+      '  List each in your preferences\' "races" with its priority (A, B or C), or mark it A/B/C or Not a race in the popup.',
+      '',
+    );
+  }
   if (plan.unplaced.length > 0) {
     lines.push('Not placed:');
     for (const u of plan.unplaced) lines.push(`  - week of ${u.week}: ${u.reason}`);

@@ -59,3 +59,36 @@ describe('cli plan, read like a coach', () => {
     expect(plan.sessions.map((s) => s.start.slice(11, 16))).toEqual(['20:00', '19:45']);
   });
 });
+
+describe('cli plan, a race with a cross-training word in its name', () => {
+  const args = [
+    '--calendar',
+    fixturePath('coach-weeks/surf-city-10k.ics'),
+    '--week',
+    '2027-05-17',
+    '--weeks',
+    '2',
+    '--tz',
+    'Europe/London',
+  ];
+
+  it('reads "Surf City 10K" as a C race and keeps its day and the day after free', async () => {
+    const plan = await planJson(args);
+
+    expect(plan.races).toEqual([
+      expect.objectContaining({ title: 'Surf City 10K', priority: 'C', confirmed: false }),
+    ]);
+    const days = plan.sessions.map((s) => s.start.slice(0, 10));
+    expect(days).not.toContain('2027-05-23');
+    expect(days).not.toContain('2027-05-24');
+  });
+
+  it('asks the runner to confirm the priority it inferred, in the text', async () => {
+    const run = await runCliForTest(['plan', ...args]);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /Races found in your calendar, priority inferred — confirm or change them:\n {2}- Sun 23 May 2027 {2}Surf City 10K: read as C/,
+    );
+  });
+});
