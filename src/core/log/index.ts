@@ -3,3 +3,4 @@ export * from './schema';
 export * from './load-steps';
 export * from './progression';
 export * from './adherence';
+export * from './result-line';

@@ -3,7 +3,11 @@
  * exercise, by name. Double progression: reps climb to the top of the range, then the load goes
  * up a step and reps return to the bottom; a session that was too hard is repeated, and twice in
  * a row brings the load down a step.
+ *
+ * The reasons (`why`) name no weight: the target's weight is shown next to them in the runner's
+ * unit, and a reason in kilograms would contradict it for a runner on pounds.
  */
+import type { WeightUnit } from '../prefs';
 import type { LogEntry, LoggedSet } from './schema';
 import { stepLoad } from './load-steps';
 import type { Implement } from './load-steps';
@@ -23,8 +27,11 @@ export interface ExerciseLog {
   rpe?: number;
 }
 
-/** How the next prescription changes, and why. */
-export type TargetChange = 'load-up' | 'one-more-rep' | 'repeat' | 'load-down';
+/**
+ * How the next prescription changes, and why. `hold` is a step up earned in the log that waits
+ * (a deload, build's maintenance, easing back in): same load, see {@link holdLoad}.
+ */
+export type TargetChange = 'load-up' | 'one-more-rep' | 'repeat' | 'load-down' | 'hold';
 
 export interface ExerciseTarget {
   name: string;
@@ -33,7 +40,7 @@ export interface ExerciseTarget {
   reps: number;
   /** Kilograms to use, when the exercise is loaded and a weight was logged. */
   kg?: number;
-  /** The rule in plain words, for the session's text. */
+  /** The rule in plain words, for the session's text; names no weight. */
   why: string;
 }
 
@@ -61,14 +68,19 @@ export function stayedInRange(log: ExerciseLog, range: RepRange): boolean {
   return !wasTooHard(log, range) && !earnedLoadIncrease(log, range);
 }
 
-/** Every time each exercise was done, oldest first, keyed by name (case-insensitive). */
+/** The key an exercise's history is kept under: its name, case and spacing ignored. */
+export function exerciseKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Every time each exercise was done, oldest first, keyed by {@link exerciseKey}. */
 export function exerciseHistory(entries: readonly LogEntry[]): Map<string, ExerciseLog[]> {
   const byName = new Map<string, ExerciseLog[]>();
   for (const entry of entries) {
     if (entry.status === 'skipped') continue;
     for (const exercise of entry.exercises ?? []) {
       if (exercise.sets.length === 0) continue;
-      const key = exercise.name.trim().toLowerCase();
+      const key = exerciseKey(exercise.name);
       const list = byName.get(key) ?? [];
       list.push({
         date: entry.date,
@@ -85,7 +97,8 @@ export function exerciseHistory(entries: readonly LogEntry[]): Map<string, Exerc
   return byName;
 }
 
-function workingLoad(log: ExerciseLog): number | undefined {
+/** The heaviest load of the logged sets: the working weight (lighter sets were ramp-ups). */
+export function workingLoad(log: ExerciseLog): number | undefined {
   const loads = log.sets.map((s) => s.kg).filter((kg): kg is number => kg !== undefined && kg > 0);
   return loads.length > 0 ? Math.max(...loads) : undefined;
 }
@@ -94,19 +107,39 @@ function clamp(n: number, range: RepRange): number {
   return Math.min(range.high, Math.max(range.low, n));
 }
 
-function at(kg: number | undefined): string {
-  return kg === undefined ? '' : ` at ${kg} kg`;
+function fewestReps(log: ExerciseLog): number {
+  return Math.min(...log.sets.map((s) => s.reps));
+}
+
+/** Why a session counts as too hard, in the runner's terms. */
+function tooHardWords(log: ExerciseLog, range: RepRange): string {
+  if (log.sets.some((s) => s.reps < range.low)) {
+    return `a set fell below ${range.low} reps last time`;
+  }
+  return `last time felt like RPE ${log.rpe ?? TOO_HARD_RPE}`;
 }
 
 /**
  * The next target for exercise `name`, from its logged history (oldest first), or undefined
- * when it was never logged. `implement` says how its load can change.
+ * when it was never logged. `implement` says how its load can change, `unit` on which racks
+ * (a runner on pounds steps between pound dumbbells).
+ *
+ * - every set at the top of the range, RPE ≤ 8 → one load step up, reps back to the bottom
+ *   (no weight logged, or nothing to load: the top of the range, and "make it harder");
+ * - a set below the range, or RPE ≥ 9 → the same load again — the bottom of the range after a
+ *   set below it, else the reps managed — and a step down after two such sessions in a row;
+ * - otherwise → the same load, one more rep than the weakest set.
+ *
+ * @example nextTarget('Goblet squat', [{ date: '2027-03-02', sessionId: 's1', rpe: 7,
+ *   sets: [{ reps: 8, kg: 20 }, { reps: 8, kg: 20 }] }], { low: 6, high: 8 }, 'dumbbell')
+ *   // { change: 'load-up', kg: 22.5, reps: 6, … }
  */
 export function nextTarget(
   name: string,
   history: readonly ExerciseLog[],
   range: RepRange,
   implement: Implement,
+  unit: WeightUnit = 'kg',
 ): ExerciseTarget | undefined {
   const last = history[history.length - 1];
   if (!last) return undefined;
@@ -118,48 +151,93 @@ export function nextTarget(
 
   if (wasTooHard(last, range)) {
     if (previous && wasTooHard(previous, range) && loaded) {
-      const lighter = stepLoad(kg, implement, -1);
-      return {
-        name,
-        change: 'load-down',
-        reps: range.low,
-        ...withKg(lighter),
-        why: `too hard twice in a row: down a step to ${lighter} kg, ${range.low} reps a set`,
-      };
+      const lighter = stepLoad(kg, implement, -1, unit);
+      if (lighter < kg) {
+        return {
+          name,
+          change: 'load-down',
+          reps: range.low,
+          ...withKg(lighter),
+          why: 'too hard twice in a row: down a step',
+        };
+      }
     }
-    const reps = clamp(Math.max(...last.sets.map((s) => s.reps)), range);
+    const belowRange = last.sets.some((s) => s.reps < range.low);
+    const reps = belowRange ? range.low : clamp(fewestReps(last), range);
     return {
       name,
       change: 'repeat',
       reps,
       ...withKg(kg),
-      why: `last time was hard: the same again, ${reps} reps${at(loaded ? kg : undefined)}`,
+      why: `${tooHardWords(last, range)}: the same again`,
     };
   }
   if (earnedLoadIncrease(last, range)) {
     if (!loaded) {
+      // Nothing to add weight to: the next step is the harder version or a stronger band, from
+      // the bottom of the range again.
       return {
         name,
         change: 'load-up',
-        reps: range.high,
-        why: `every set at ${range.high}: try the harder variant`,
+        reps: range.low,
+        why: `every set reached ${range.high} last time: time for the harder step`,
       };
     }
-    const heavier = stepLoad(kg, implement, 1);
+    const heavier = stepLoad(kg, implement, 1, unit);
+    if (heavier > kg) {
+      return {
+        name,
+        change: 'load-up',
+        reps: range.low,
+        ...withKg(heavier),
+        why: `every set reached ${range.high} last time with reps to spare: up a step`,
+      };
+    }
+    // The heaviest on the rack: nothing to step up to.
     return {
       name,
-      change: 'load-up',
-      reps: range.low,
-      ...withKg(heavier),
-      why: `every set at ${range.high} with reps to spare: up to ${heavier} kg, back to ${range.low} reps`,
+      change: 'hold',
+      reps: range.high,
+      ...withKg(kg),
+      why: `every set reached ${range.high} last time, and this is the heaviest step: make it harder another way`,
     };
   }
-  const reps = clamp(Math.min(...last.sets.map((s) => s.reps)) + 1, range);
+  const reps = clamp(fewestReps(last) + 1, range);
   return {
     name,
     change: 'one-more-rep',
     reps,
     ...withKg(kg),
-    why: `one more rep a set: aim for ${reps}${at(loaded ? kg : undefined)}`,
+    why: 'one more rep a set than last time',
+  };
+}
+
+/**
+ * A target whose step up must wait (SPEC §6: a deload keeps the same loads, build keeps base's
+ * loads; and a runner easing back in after a break starts where they were): a `load-up` stays at
+ * the last working load for the reps last managed, a step down still happens (the safer
+ * choice wins). With `fromBottom` (back after a break), reps restart at the bottom of the range.
+ *
+ * @example holdLoad(target, history, { low: 6, high: 8 }, 'deload week: no step up until next week')
+ */
+export function holdLoad(
+  target: ExerciseTarget,
+  history: readonly ExerciseLog[],
+  range: RepRange,
+  why: string,
+  fromBottom = false,
+): ExerciseTarget {
+  const last = history[history.length - 1];
+  if (!last || target.change === 'load-down') return target;
+  const kg = workingLoad(last);
+  const reps = fromBottom ? range.low : clamp(fewestReps(last), range);
+  if (target.change !== 'load-up') return fromBottom ? { ...target, reps, why } : target;
+  const { kg: _stepped, ...rest } = target;
+  return {
+    ...rest,
+    change: 'hold',
+    reps,
+    ...(target.kg !== undefined && kg !== undefined ? { kg } : {}),
+    why,
   };
 }
