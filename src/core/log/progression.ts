@@ -111,6 +111,10 @@ function fewestReps(log: ExerciseLog): number {
   return Math.min(...log.sets.map((s) => s.reps));
 }
 
+function mostReps(log: ExerciseLog): number {
+  return Math.max(...log.sets.map((s) => s.reps));
+}
+
 /** Why a session counts as too hard, in the runner's terms. */
 function tooHardWords(log: ExerciseLog, range: RepRange): string {
   if (log.sets.some((s) => s.reps < range.low)) {
@@ -125,9 +129,9 @@ function tooHardWords(log: ExerciseLog, range: RepRange): string {
  * (a runner on pounds steps between pound dumbbells).
  *
  * - every set at the top of the range, RPE ≤ 8 → one load step up, reps back to the bottom
- *   (no weight logged, or nothing to load: the top of the range, and "make it harder");
- * - a set below the range, or RPE ≥ 9 → the same load again — the bottom of the range after a
- *   set below it, else the reps managed — and a step down after two such sessions in a row;
+ *   (no weight logged, or nothing to load: the harder step, from the bottom of the range);
+ * - a set below the range, or RPE ≥ 9 → the same load and reps again (the best set's reps,
+ *   within the range), and a step down after two such sessions in a row;
  * - otherwise → the same load, one more rep than the weakest set.
  *
  * @example nextTarget('Goblet squat', [{ date: '2027-03-02', sessionId: 's1', rpe: 7,
@@ -162,8 +166,9 @@ export function nextTarget(
         };
       }
     }
-    const belowRange = last.sets.some((s) => s.reps < range.low);
-    const reps = belowRange ? range.low : clamp(fewestReps(last), range);
+    // SPEC §6b: "same load and reps again". The log does not hold the target that was set; the
+    // best set is the nearest evidence of it (later sets fall short as fatigue builds).
+    const reps = clamp(mostReps(last), range);
     return {
       name,
       change: 'repeat',

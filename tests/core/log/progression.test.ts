@@ -77,7 +77,7 @@ describe('nextTarget', () => {
     });
   });
 
-  it('gives no weight to a bodyweight exercise, and suggests the harder variant', () => {
+  it('gives no weight to a bodyweight exercise: the harder step, reps back to the bottom', () => {
     const target = nextTarget(
       'Glute bridge',
       [log([12, 12], undefined, 6)],
@@ -85,9 +85,9 @@ describe('nextTarget', () => {
       'none',
     );
 
-    expect(target).toMatchObject({ change: 'load-up', reps: 12 });
+    expect(target).toMatchObject({ change: 'load-up', reps: 8 });
     expect(target?.kg).toBeUndefined();
-    expect(target?.why).toMatch(/harder variant/);
+    expect(target?.why).toMatch(/harder step/);
   });
 
   it('has no target for an exercise never logged', () => {
