@@ -1,8 +1,9 @@
 /**
  * What the planner learns from the training log (SPEC §6b, issue 13): where each week sits in its
  * block, how far a new lifter is, and the next target of each exercise. The rules themselves are
- * named functions in `core/log` (`heldWeeks`, `restartWeeks`, `liftingWeekFromLog`, `nextTarget`,
- * `holdLoad`); this module applies them to the planner's weeks and sessions.
+ * named functions in one module, `core/log/rules.ts` (`heldWeeks`, `restartWeeks`,
+ * `liftingWeekFromLog`, `nextTarget`, `holdLoad`, …); this module applies them to the planner's
+ * weeks and sessions.
  *
  * A week with no log entries is taken as planned: the plan only learns from what it is told. So
  * a runner who never logs gets the calendar's plan unchanged, and an unlogged week neither holds
