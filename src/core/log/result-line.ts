@@ -62,11 +62,20 @@ export function resultLines(
   return new Map([...bySession].map(([id, entry]) => [id, formatResultLine(entry, unit)]));
 }
 
+/** A description's first paragraph that is a result line: a status word, alone or before " · ". */
+const RESULT_LINE = /^(?:Done|Partly done|Skipped)(?: · [^\r\n]*)?(?:\r?\n\r?\n|\r?\n?$)/;
+
 /**
  * The description as written: the result line first (what a glance at the event should show),
- * then the planned description. Unchanged when the session has no line.
+ * then the planned description. A result line already at the top (an event written before the
+ * log changed) is replaced, never stacked, so the Google patch and the feed rewrite stay
+ * idempotent; with no line, a stale one is removed (the log entry was deleted).
+ *
+ * @example withResultLine('Goblet squat — 3 × 6–8', 'Done · RPE 7')
+ *   // 'Done · RPE 7\n\nGoblet squat — 3 × 6–8'
  */
 export function withResultLine(description: string, line: string | undefined): string {
-  if (!line) return description;
-  return description.trim() === '' ? line : `${line}\n\n${description}`;
+  const planned = description.replace(RESULT_LINE, '');
+  if (!line) return planned;
+  return planned.trim() === '' ? line : `${line}\n\n${planned}`;
 }
