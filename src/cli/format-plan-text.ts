@@ -79,7 +79,8 @@ export function renderPlanText(
         });
       }
       for (const s of weekSessions)
-        if (s.date === day) items.push({ at: s.start, lines: sessionLines(s, tz, text, results.get(s.id)) });
+        if (s.date === day)
+          items.push({ at: s.start, lines: sessionLines(s, tz, text, results.get(s.id)) });
       items.sort((a, b) => a.at - b.at);
       if (items.length === 0) lines.push('  (free)');
       for (const item of items) lines.push(...item.lines);

@@ -177,7 +177,8 @@ function progressionWords(
     const thing = w.implement && w.implement !== 'bands' ? 'weight' : 'version';
     const sets = `${w.sets} set${w.sets === 1 ? '' : 's'}`;
     // Core work often keeps its two sets in a deload: "2 sets instead of 2" would read as a typo.
-    const fewer = w.sets < w.dose.peakSets ? `${sets} instead of ${w.dose.peakSets}` : `still ${sets}`;
+    const fewer =
+      w.sets < w.dose.peakSets ? `${sets} instead of ${w.dose.peakSets}` : `still ${sets}`;
     return `Deload: the same ${thing} as last week, ${fewer}; no extra reps or weight this week.`;
   }
   if (context.phase === 'build') {

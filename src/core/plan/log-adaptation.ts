@@ -25,7 +25,14 @@ import {
   restartWeeks,
   WEEKS_OFF_TO_RESTART,
 } from '../log';
-import type { ExerciseLog, ExerciseTarget, Implement, LogEntry, RepRange, WeekRecord } from '../log';
+import type {
+  ExerciseLog,
+  ExerciseTarget,
+  Implement,
+  LogEntry,
+  RepRange,
+  WeekRecord,
+} from '../log';
 import type { Preferences } from '../prefs';
 import type { TextStyle } from '../text-style';
 import { dayText } from '../text-style';
@@ -182,7 +189,8 @@ export function loadHoldFor(
   block: Pick<BlockPosition, 'deload' | 'rampIn'> | undefined,
 ): LoadHold | undefined {
   if (block?.deload) return { why: 'deload week: the same weight, the step up comes next week' };
-  if (block?.rampIn) return { why: 'easing back in after your race: the weight you used before it' };
+  if (block?.rampIn)
+    return { why: 'easing back in after your race: the weight you used before it' };
   if (phase === 'build') return { why: 'build keeps the weight you reached in base' };
   return undefined;
 }
