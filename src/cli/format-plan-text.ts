@@ -14,13 +14,19 @@ function onDay(e: ClassifiedEvent, day: DateString, tz: string): boolean {
   return dateInZone(e.start, tz) === day;
 }
 
-function sessionLines(s: PlannedSession, tz: string, text: TextStyle): string[] {
+function sessionLines(
+  s: PlannedSession,
+  tz: string,
+  text: TextStyle,
+  result: string | undefined,
+): string[] {
   const time = timeRangeText(s.start, s.end, tz, text);
   const lines = [`  ${column(time, text.hour12 ? 20 : 13)}${column('STRENGTH', 24)}${s.title}`];
   const indent = ' '.repeat(15);
   // "Base · week 3 of 4" and, in a deload, what changes: the block, said once per session.
   const block = [s.content.headline, ...(s.content.notes ?? [])].filter(Boolean).join(' · ');
   if (block) lines.push(`${indent}${block}`);
+  if (result) lines.push(`${indent}Logged: ${result}`);
   lines.push(`${indent}Why: ${s.reasons.join('; ')}`);
   lines.push(`${indent}Warm-up: ${s.content.warmup.join('; ')}`);
   s.content.exercises.forEach((p, i) => lines.push(`${indent}${i + 1}. ${formatPrescription(p)}`));
@@ -35,11 +41,15 @@ function sessionLines(s: PlannedSession, tz: string, text: TextStyle): string[] 
   return lines;
 }
 
-/** Renders the plan week by week. `events` are all classified occurrences read. */
+/**
+ * Renders the plan week by week. `events` are all classified occurrences read; `results` the
+ * training log's result line of each logged session, by id.
+ */
 export function renderPlanText(
   plan: PlanResult,
   events: readonly ClassifiedEvent[],
   text: TextStyle = DEFAULT_TEXT_STYLE,
+  results: ReadonlyMap<string, string> = new Map(),
 ): string {
   const tz = plan.timezone;
   const width = text.hour12 ? 20 : 13;
@@ -69,7 +79,8 @@ export function renderPlanText(
         });
       }
       for (const s of weekSessions)
-        if (s.date === day) items.push({ at: s.start, lines: sessionLines(s, tz, text) });
+        if (s.date === day)
+          items.push({ at: s.start, lines: sessionLines(s, tz, text, results.get(s.id)) });
       items.sort((a, b) => a.at - b.at);
       if (items.length === 0) lines.push('  (free)');
       for (const item of items) lines.push(...item.lines);

@@ -17,11 +17,13 @@ Commands:
   events  [--calendar FILE|URL …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz IANA] [--prefs FILE]
           [--format text|json]     what was read from the calendars, classified, and what was skipped
   plan    [--calendar FILE|URL …] [--week YYYY-MM-DD] [--weeks N] [--tz IANA] [--prefs FILE]
-          [--format text|json|ics] [--out FILE]
+          [--format text|json|ics] [--out FILE] [--log FILE]
           [--google [--read-calendar ID …] [--busy-calendar ID …]] [--write google [--google-calendar ID]]
                                    strength sessions planned around the runs of the week(s);
                                    --google reads Google calendars (default: primary), --write google
-                                   writes the sessions (default: the "${CALENDAR_NAME}" calendar)
+                                   writes the sessions (default: the "${CALENDAR_NAME}" calendar);
+                                   --log reads a training log (JSON, SPEC §6b): the sessions
+                                   follow what was done (target weights, held or restarted blocks)
   google login [--write-existing]  connects the CLI to Google Calendar (OAuth; token file mode 0600)
   serve   [--port 8787] [--host 127.0.0.1] [--data DIR]
                                    the ICS feed server (embedded database in DIR, default
@@ -82,6 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           week: { type: 'string' },
           weeks: { type: 'string' },
           out: { type: 'string' },
+          log: { type: 'string' },
           ...GOOGLE_PLAN_OPTIONS,
         });
         if (flags.help) return help(io);

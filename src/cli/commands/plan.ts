@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { exportIcs } from '../../calendar/export-ics';
 import { classifyCalendar } from '../../core/classify-calendar';
+import { resultLines, withResultLine } from '../../core/log';
 import { planWeeks } from '../../core/plan';
 import { serializePlan } from '../../core/plan/plan-json';
 import { readWindow } from '../../core/read-window';
@@ -17,12 +18,15 @@ import type { CliIo } from '../io';
 import { loadCalendars } from '../load-calendars';
 import { firstWeekStart, parseFormat, parseIntFlag, resolveRunner } from '../runner-options';
 import type { RunnerFlags } from '../runner-options';
+import { readTrainingLog } from '../training-log';
 
 export interface PlanFlags extends RunnerFlags, GooglePlanFlags {
   week?: string;
   weeks?: string;
   format?: string;
   out?: string;
+  /** SPEC §6b: the training log the next prescriptions follow. */
+  log?: string;
 }
 
 /** `plan`: strength sessions for the runner's weeks, as text, SPEC §8 JSON, or ICS. */
@@ -34,6 +38,8 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
   const tz = prefs.timezone;
   const first = firstWeekStart(flags.week, prefs, io);
   const weeks = flags.weeks === undefined ? 1 : parseIntFlag('weeks', flags.weeks, 1, 52);
+  // Read before the calendars: a bad log is the runner's to fix, and cheaper to find first.
+  const log = flags.log === undefined ? undefined : await readTrainingLog(flags.log, io);
   const end = addDays(first, 7 * weeks);
   const range = readWindow({ firstWeek: first, weeks, timeZone: tz });
   const connection = google.read || google.write ? await connectGoogle(io) : undefined;
@@ -44,7 +50,23 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
     : undefined;
   if (fromGoogle) mergeReads(read, fromGoogle.read);
   const events = classifyCalendar(read.events, fromGoogle?.retags);
-  const plan = planWeeks({ events, prefs, firstWeek: first, weeks, text: runner.text });
+  const planned = planWeeks({
+    events,
+    prefs,
+    firstWeek: first,
+    weeks,
+    text: runner.text,
+    ...(log ? { log } : {}),
+  });
+  // A logged session carries its result line wherever it is written (the calendar echo).
+  const results = resultLines(log?.entries ?? [], prefs.weightUnit);
+  const plan = {
+    ...planned,
+    sessions: planned.sessions.map((s) => ({
+      ...s,
+      description: withResultLine(s.description, results.get(s.id)),
+    })),
+  };
 
   let output: string;
   if (format === 'json') {
@@ -55,7 +77,7 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
     const shown = events.filter(
       (e) => e.end > startOfDayInstant(first, tz) && e.start < startOfDayInstant(end, tz),
     );
-    output = renderPlanText(plan, shown, runner.text);
+    output = renderPlanText(plan, shown, runner.text, results);
     if (read.skipped.length > 0) {
       output += `${read.skipped.length} event(s) could not be read; \`npm run cli -- events\` shows why.\n`;
     }
@@ -75,10 +97,10 @@ export async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
     io.stdout(output);
   }
   if (!google.write) return 0;
-  const planned = { start: startOfDayInstant(first, tz), end: startOfDayInstant(end, tz) };
+  const span = { start: startOfDayInstant(first, tz), end: startOfDayInstant(end, tz) };
   const calendarId = google.writeCalendarId ? { calendarId: google.writeCalendarId } : {};
   return writePlanToGoogle(
-    { sessions: plan.sessions, timezone: tz, weeks: planned, ...calendarId },
+    { sessions: plan.sessions, timezone: tz, weeks: span, ...calendarId },
     io,
     connection,
   );

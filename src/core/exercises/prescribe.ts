@@ -28,6 +28,11 @@ export interface ExerciseTarget {
   reps?: number;
   /** The adaptation rule in plain words ("every set at the top of the range: up a step"). */
   why?: string;
+  /**
+   * The log says the next step is due and there is no weight to add: the harder version or a
+   * stronger band, from the bottom of the range.
+   */
+  harderStep?: boolean;
 }
 
 /** Where the prescription is, beyond the exercise itself. */
@@ -170,7 +175,11 @@ function progressionWords(
   }
   if (context.deload) {
     const thing = w.implement && w.implement !== 'bands' ? 'weight' : 'version';
-    return `Deload: the same ${thing} as last week, ${w.sets} set${w.sets === 1 ? '' : 's'} instead of ${w.dose.peakSets}; no extra reps or weight this week.`;
+    const sets = `${w.sets} set${w.sets === 1 ? '' : 's'}`;
+    // Core work often keeps its two sets in a deload: "2 sets instead of 2" would read as a typo.
+    const fewer =
+      w.sets < w.dose.peakSets ? `${sets} instead of ${w.dose.peakSets}` : `still ${sets}`;
+    return `Deload: the same ${thing} as last week, ${fewer}; no extra reps or weight this week.`;
   }
   if (context.phase === 'build') {
     if (w.seconds !== undefined) {
@@ -186,20 +195,28 @@ function progressionWords(
       ? `Hold 5 s longer each week up to ${max} s; once ${w.sets} × ${max} s${per} feels steady, ${harderWords(exercise, harderName)}.`
       : `Once ${w.sets} × ${max} s${per} feels steady, ${harderWords(exercise, harderName)}.`;
   }
+  const then = w.implement
+    ? `${stepUpWords(w.implement, context.weightUnit)} and start again at ${low}`
+    : harderWords(exercise, harderName);
+  if (context.target?.harderStep && w.kg === undefined && !context.rampIn) {
+    return `Time to progress: every set reached ${top}${per} last time, so ${then}. Then add a rep to each set when you can.`;
+  }
+  const why = context.target?.why ? ` (${context.target.why})` : '';
+  const aimReps = context.target?.reps;
+  // A target from the log says where this runner is; the block's generic start would contradict it.
+  const target =
+    w.kg !== undefined
+      ? `Target: ${formatWeight(w.kg, context.weightUnit)}${aimReps ? ` for ${aimReps} reps${per}` : ''}${why}. `
+      : aimReps
+        ? `Target: ${aimReps} reps${per} a set${why}. `
+        : '';
   const lead = context.rampIn
-    ? `Easing back in: start at ${w.sets} × ${low}${per} and keep it comfortable. `
-    : context.blockWeek === 1
+    ? `Easing back in: start at ${w.sets} × ${target ? (aimReps ?? low) : low}${per} and keep it comfortable. `
+    : context.blockWeek === 1 && !target
       ? w.implement && w.implement !== 'bands'
         ? `New block: start at ${w.sets} × ${low}${per} with a weight that leaves about ${rirHigh + 1} in reserve. `
         : `New block: start at ${w.sets} × ${low}${per}. `
       : '';
-  const target =
-    w.kg !== undefined
-      ? `Target: ${formatWeight(w.kg, context.weightUnit)}${context.target?.reps ? ` for ${context.target.reps} reps` : ''}${context.target?.why ? ` (${context.target.why})` : ''}. `
-      : '';
-  const then = w.implement
-    ? `${stepUpWords(w.implement, context.weightUnit)} and start again at ${low}`
-    : harderWords(exercise, harderName);
   return `${lead}${target}Add a rep to each set when you can; once you reach ${w.sets} × ${top}${per} with ${rirHigh} in reserve, ${then}.`;
 }
 

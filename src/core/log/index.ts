@@ -1,5 +1,5 @@
 /** The training log and what the next prescriptions learn from it (SPEC §6b). */
 export * from './schema';
 export * from './load-steps';
-export * from './progression';
-export * from './adherence';
+export * from './rules';
+export * from './result-line';

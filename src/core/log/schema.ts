@@ -11,8 +11,8 @@ export const LOG_STATUSES = ['done', 'partly', 'skipped'] as const;
 export type LogStatus = (typeof LOG_STATUSES)[number];
 
 const setSchema = z.strictObject({
-  reps: z.number().int().min(0).max(200),
-  kg: z.number().min(0).max(500).optional(),
+  reps: z.number().int().min(0, 'reps cannot be negative').max(200),
+  kg: z.number().min(0, 'a weight cannot be negative').max(500).optional(),
 });
 
 const exerciseSchema = z.strictObject({
@@ -61,15 +61,24 @@ export class TrainingLogError extends Error {
  * Validates a training log (parsed JSON). Entries are returned sorted by date, then session id,
  * and a session logged twice keeps its last entry (a runner who edits a log replaces it).
  *
- * @throws {TrainingLogError} naming the first bad field, e.g.
- *   `entries[3].exercises[0].sets[1].kg: expected number, received string`.
+ * @throws {TrainingLogError} naming the first bad entry and field, and the bad value when short,
+ *   e.g. `Invalid training log (entry 4): entries[3].exercises[0].sets[1].kg: a weight cannot be
+ *   negative (got -5)`.
  */
 export function parseTrainingLog(raw: unknown): TrainingLog {
-  const result = trainingLogSchema.safeParse(raw);
+  const result = trainingLogSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = formatIssuePath(issue?.path ?? []);
-    const message = issue?.message ?? 'invalid';
+    // The value itself helps find the entry in a hand-edited file; objects and long strings
+    // would only bury the message.
+    const input: unknown = issue?.input;
+    const shown = JSON.stringify(input);
+    const got =
+      ['number', 'boolean', 'string'].includes(typeof input) && shown.length <= 40
+        ? ` (got ${shown})`
+        : '';
+    const message = `${issue?.message ?? 'invalid'}${got}`;
     const entry = /^entries\[(\d+)\]/.exec(path);
     const which = entry ? ` (entry ${Number(entry[1]) + 1})` : '';
     throw new TrainingLogError(`Invalid training log${which}: ${path}: ${message}`, path);

@@ -11,6 +11,14 @@ import type { DateString } from '../time';
 import type { WeekContext } from './context';
 import { explainSlot, phaseReason } from './explain';
 import type { KeptSession } from './keep-accepted';
+import {
+  blockReasons,
+  loadHoldFor,
+  NO_LOG,
+  sessionTargets,
+  stepShownSinceFor,
+} from './log-adaptation';
+import type { LogReading } from './log-adaptation';
 import type { Slot } from './slots';
 import type { PlannedSession } from './types';
 
@@ -67,9 +75,11 @@ export function sessionMinutes(phase: Phase, usual: number): number {
 export interface MaterialiseOptions {
   /**
    * 0-based week of the runner's lifting, for a new lifter's two-week bodyweight introduction:
-   * counted from the plan's first week until the training log says when they started.
+   * from the training log's first trained week, else counted from the plan's first week.
    */
   liftingWeek: number;
+  /** What the training log says (SPEC §6b): the block's history and each exercise's targets. */
+  log?: LogReading;
 }
 
 /** The week's sessions, with content and reasons, in start order. */
@@ -80,26 +90,49 @@ export function materialise(
 ): PlannedSession[] {
   const chosenDays = placements.map((p) => p.date);
   const { prefs, races } = ctx.rules;
-  // The week's place in its 4-week block comes from the calendar, so every plan agrees on it.
+  const log = options.log ?? NO_LOG;
+  // The week's place in its 4-week block comes from the calendar, so every plan agrees on it,
+  // moved only by what the log says was (not) done.
   const trainingBlock = blockForWeek({
     weekStart: ctx.weekStart,
     races,
     phase: prefs.phase,
     weekStartsOn: prefs.weekStartsOn,
+    history: log.blockHistory,
   });
+  const hold = loadHoldFor(ctx.phase, trainingBlock);
+  const stepShownSince = hold
+    ? stepShownSinceFor(ctx.weekStart, { races, prefs, history: log.blockHistory })
+    : undefined;
+  const fromBlock = blockReasons(trainingBlock, ctx.weekStart, prefs.weekStartsOn, ctx.rules.text);
   return placements.map((p, variant) => {
     const slotMinutes = Math.round((p.slot.end - p.slot.start) / MINUTE_MS);
-    const content = buildSession({
-      phase: ctx.phase,
-      ...(trainingBlock ? { block: trainingBlock } : {}),
-      variant,
-      equipment: prefs.equipment,
-      minutes: slotMinutes,
-      plannedMinutes: prefs.sessionMinutes,
-      experience: prefs.liftingExperience,
-      liftingWeek: options.liftingWeek,
-      weightUnit: prefs.weightUnit,
+    const build = (targets?: Parameters<typeof buildSession>[0]['targets']) =>
+      buildSession({
+        phase: ctx.phase,
+        ...(trainingBlock ? { block: trainingBlock } : {}),
+        variant,
+        equipment: prefs.equipment,
+        minutes: slotMinutes,
+        plannedMinutes: prefs.sessionMinutes,
+        experience: prefs.liftingExperience,
+        liftingWeek: options.liftingWeek,
+        weightUnit: prefs.weightUnit,
+        ...(targets ? { targets } : {}),
+      });
+    let content = build();
+    // Targets change only words and weights, never the choice of exercises or their sets: the
+    // session is built once to know its exercises and rep ranges, and again with their targets.
+    const targets = sessionTargets(content, log, {
+      before: p.date,
+      sessionId: p.id,
+      ...(hold ? { hold } : {}),
+      ...(stepShownSince ? { stepShownSince } : {}),
+      restarts: log.blockHistory.restarts ?? [],
+      unit: prefs.weightUnit,
+      weekStart: ctx.weekStart,
     });
+    if (Object.keys(targets).length > 0) content = build(targets);
     // The calendar block is as long as the session (to the next 5 min), not the whole slot.
     const blockMinutes =
       p.status === 'kept'
@@ -117,6 +150,7 @@ export function materialise(
         chosenDays.filter((d) => d !== p.date),
       ),
       phaseReason(ctx.phase, content),
+      ...fromBlock,
     ];
     return {
       id: p.id,

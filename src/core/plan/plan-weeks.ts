@@ -19,6 +19,7 @@ import type { WeekContext } from './context';
 import { PLACED_SESSION } from './context';
 import { explainMissing } from './explain';
 import { keepAccepted } from './keep-accepted';
+import { liftingWeekOf, readLog } from './log-adaptation';
 import { assignIds, materialise, sessionMinutes } from './materialise';
 import type { RuleContext } from './rules';
 import type {
@@ -55,7 +56,10 @@ function collectAccepted(facts: CalendarFacts, accepted: readonly AcceptedSessio
  * Hard constraints H1–H8 are never broken; within them the policy decides (hard days hard by
  * default: on tempo/interval/hill days, 3–8 h after the run). Deterministic: the same calendar
  * and preferences always give the same plan. Missing sessions come back as `unplaced` with the
- * reason, rule-breaking strength already in the calendar as `warnings`.
+ * reason, rule-breaking strength already in the calendar as `warnings`. With a training `log`,
+ * the sessions follow what was done (SPEC §6b): each exercise's target weight and reps, a block
+ * held by a skipped week or restarted after two empty weeks, a new lifter's weeks counted from
+ * their first trained one.
  *
  * @example planWeeks({ events, prefs, firstWeek: '2027-03-01', weeks: 4 })
  */
@@ -71,6 +75,7 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
   const facts = collectCalendarFacts(options.events, prefs);
   const races = collectRaces(options.events, prefs.races, tz);
   const accepted = collectAccepted(facts, options.accepted ?? []);
+  const log = readLog(options.log?.entries ?? [], { races, prefs });
 
   const strengthDays = new Map<DateString, string>();
   for (const [date, list] of facts.strengthByDay) {
@@ -147,7 +152,10 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
       });
     // 4. The sessions, with content and reasons.
     const placements = assignIds(weekStart, kept, fresh, toMove, options.reservedIds ?? []);
-    const weekSessions = materialise(placements, ctx, { liftingWeek: w });
+    const weekSessions = materialise(placements, ctx, {
+      liftingWeek: liftingWeekOf(log, weekStart, w),
+      log,
+    });
     const chosenDays = placements.map((p) => p.date);
     for (const session of weekSessions) {
       sessions.push(session);

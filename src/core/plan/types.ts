@@ -1,5 +1,6 @@
 import type { ClassifiedEvent } from '../classify-calendar';
 import type { StrengthSession } from '../exercises';
+import type { TrainingLog } from '../log';
 import type { Load, Phase, RaceDay } from '../phases';
 import type { Preferences } from '../prefs';
 import type { TextStyle } from '../text-style';
@@ -39,6 +40,12 @@ export interface PlanWeeksOptions {
   reservedIds?: readonly string[];
   /** How times and dates read in reasons and warnings (the runner's locale). */
   text?: TextStyle;
+  /**
+   * The training log (SPEC §6b), validated (`parseTrainingLog`, or the extension's stored log):
+   * targets, held and restarted blocks, a new lifter's weeks. Weeks it says nothing about are
+   * taken as planned.
+   */
+  log?: Pick<TrainingLog, 'entries'>;
 }
 
 /** Another legal time for a session, so the runner can move it. */

@@ -67,6 +67,13 @@ describe('parseTrainingLog', () => {
       /skipped session has no rpe/,
     ],
     [{ version: 1, entries: [{ ...ENTRY, status: 'maybe' }] }, /entries\[0\]\.status/],
+    [
+      {
+        version: 1,
+        entries: [{ ...ENTRY, exercises: [{ name: 'Squat', sets: [{ reps: 8, kg: -5 }] }] }],
+      },
+      'entries[0].exercises[0].sets[0].kg: a weight cannot be negative (got -5)',
+    ],
   ])('refuses %j, naming the field', (raw, message) => {
     expect(() => parseTrainingLog(raw)).toThrow(TrainingLogError);
     expect(() => parseTrainingLog(raw)).toThrow(message);
