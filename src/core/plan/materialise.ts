@@ -82,6 +82,54 @@ export interface MaterialiseOptions {
   log?: LogReading;
 }
 
+/**
+ * The week's place in its 4-week block: from the calendar, so every plan agrees on it, moved only
+ * by what the log says was (not) done.
+ */
+function weekBlock(ctx: WeekContext, log: LogReading) {
+  const { prefs, races } = ctx.rules;
+  return blockForWeek({
+    weekStart: ctx.weekStart,
+    races,
+    phase: prefs.phase,
+    weekStartsOn: prefs.weekStartsOn,
+    history: log.blockHistory,
+  });
+}
+
+/**
+ * The free time a session of this week needs: the shortest of its sessions as built for the
+ * usual length (to the next 5 min), so a deload, build or introduction week that prescribes 30
+ * minutes is not refused a 30-minute slot on a hard day for want of 40. A longer variant placed
+ * in such a slot loses a set or two to fit (SPEC §6's trimming order): lifting on the hard day
+ * matters more than the last accessory set.
+ */
+export function weekSessionMinutes(
+  ctx: WeekContext,
+  sessions: number,
+  options: MaterialiseOptions,
+): number {
+  const { prefs } = ctx.rules;
+  const usual = sessionMinutes(ctx.phase, prefs.sessionMinutes);
+  const block = weekBlock(ctx, options.log ?? NO_LOG);
+  let shortest = usual;
+  for (let variant = 0; variant < Math.max(1, sessions); variant++) {
+    const content = buildSession({
+      phase: ctx.phase,
+      ...(block ? { block } : {}),
+      variant,
+      equipment: prefs.equipment,
+      minutes: usual,
+      plannedMinutes: prefs.sessionMinutes,
+      experience: prefs.liftingExperience,
+      liftingWeek: options.liftingWeek,
+      weightUnit: prefs.weightUnit,
+    });
+    shortest = Math.min(shortest, Math.ceil(content.estimatedMinutes / 5) * 5);
+  }
+  return shortest;
+}
+
 /** The week's sessions, with content and reasons, in start order. */
 export function materialise(
   placements: readonly Placement[],
@@ -91,15 +139,7 @@ export function materialise(
   const chosenDays = placements.map((p) => p.date);
   const { prefs, races } = ctx.rules;
   const log = options.log ?? NO_LOG;
-  // The week's place in its 4-week block comes from the calendar, so every plan agrees on it,
-  // moved only by what the log says was (not) done.
-  const trainingBlock = blockForWeek({
-    weekStart: ctx.weekStart,
-    races,
-    phase: prefs.phase,
-    weekStartsOn: prefs.weekStartsOn,
-    history: log.blockHistory,
-  });
+  const trainingBlock = weekBlock(ctx, log);
   const hold = loadHoldFor(ctx.phase, trainingBlock);
   const stepShownSince = hold
     ? stepShownSinceFor(ctx.weekStart, { races, prefs, history: log.blockHistory })

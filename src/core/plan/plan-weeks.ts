@@ -20,7 +20,7 @@ import { PLACED_SESSION } from './context';
 import { explainMissing } from './explain';
 import { keepAccepted } from './keep-accepted';
 import { liftingWeekOf, readLog } from './log-adaptation';
-import { assignIds, materialise, sessionMinutes } from './materialise';
+import { assignIds, materialise, weekSessionMinutes } from './materialise';
 import type { RuleContext } from './rules';
 import type {
   AcceptedSession,
@@ -138,7 +138,8 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     // 1. Keep accepted sessions that still obey every rule; the rest must move.
     const { kept, toMove } = keepAccepted(accepted, ctx, room, options.notBefore, weekEnd);
     // 2. The days that may hold a session.
-    const minutes = sessionMinutes(weekPhase.phase, prefs.sessionMinutes);
+    const materialiseOptions = { liftingWeek: liftingWeekOf(log, weekStart, w), log };
+    const minutes = weekSessionMinutes(ctx, room - kept.length, materialiseOptions);
     const { candidates, blockers } = findCandidates(ctx, minutes, options.notBefore);
     // 3. The best of them; hard days first, so the usual time learnt there carries over.
     const chosen = chooseMostDays([...candidates.values()], room - kept.length, ctx);
@@ -152,10 +153,7 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
       });
     // 4. The sessions, with content and reasons.
     const placements = assignIds(weekStart, kept, fresh, toMove, options.reservedIds ?? []);
-    const weekSessions = materialise(placements, ctx, {
-      liftingWeek: liftingWeekOf(log, weekStart, w),
-      log,
-    });
+    const weekSessions = materialise(placements, ctx, materialiseOptions);
     const chosenDays = placements.map((p) => p.date);
     for (const session of weekSessions) {
       sessions.push(session);

@@ -74,6 +74,20 @@ describe('planWeeks', () => {
     expect(result.sessions[0]!.reasons[0]).toMatch(/would not be done by 21:30/);
   });
 
+  it('finds a hard-day slot as long as the week’s session, not the usual length', () => {
+    const events = [makeRun('intervals', { date: '2027-05-04', at: '06:30' })];
+    const prefs = makePrefs({
+      phase: 'build',
+      sessionMinutes: 40,
+      availability: { tue: [['17:30', '18:05']], wed: [['17:30', '21:00']] },
+      sessionsPerWeek: 1,
+    });
+    const result = plan({ events, prefs });
+    // Build's maintenance session is 30 minutes: the 35-minute window on the hard day holds it.
+    expect(days(result)).toEqual(['2027-05-04']);
+    expect(result.sessions[0]!.end - result.sessions[0]!.start).toBeLessThanOrEqual(35 * 60_000);
+  });
+
   it('names the window that closes first when it ends before latestEnd', () => {
     const events = [makeRun('intervals', { date: '2027-05-04', at: '18:00', minutes: 70 })];
     const prefs = makePrefs({
