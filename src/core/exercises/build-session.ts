@@ -239,7 +239,11 @@ export function buildSession(options: BuildSessionOptions): StrengthSession {
   const deload = block?.deload ?? false;
   const focus = describeFocus(phase, variant, deload, intro, exercises);
   const firstLoaded = !light && experience === 'new' && liftingWeek === INTRO_WEEKS;
-  const { headline, notes } = describeBlock(phase, variant, block, introWeek, dropped, firstLoaded);
+  const logged = Object.keys(options.targets ?? {}).length > 0;
+  const { headline, notes } = describeBlock(phase, variant, block, introWeek, dropped, {
+    firstLoaded,
+    logged,
+  });
   const mobility = cooldownMinutes === MOBILITY_MINUTES;
   const basis: SessionBasis = {
     phase,

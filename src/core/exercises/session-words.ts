@@ -47,7 +47,8 @@ export function describeBlock(
   block: BuildSessionOptions['block'] | undefined,
   introWeek: number | undefined,
   dropped: number,
-  firstLoaded = false,
+  /** A new lifter's first loaded week; `logged`: targets come from the training log. */
+  { firstLoaded = false, logged = false }: { firstLoaded?: boolean; logged?: boolean } = {},
 ): { headline: string; notes: string[] } {
   const notes: string[] = [];
   let headline: string;
@@ -80,7 +81,11 @@ export function describeBlock(
         'First week with weights: pick a load you could lift about 12 times with good form and do the bottom of the range; add reps first, then weight.',
       );
     } else if (block.week === 1 && !block.restarted) {
-      notes.push('New block: these exercises stay for the next four weeks; start light and build.');
+      notes.push(
+        logged
+          ? 'New block: these exercises stay for the next four weeks; your targets carry on from what you logged.'
+          : 'New block: these exercises stay for the next four weeks; start light and build.',
+      );
     } else if (!block.restarted) {
       notes.push(
         'Building week: add a rep to each set where your last session allowed it (new to this block? start at the bottom of the range).',

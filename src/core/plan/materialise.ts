@@ -98,21 +98,22 @@ function weekBlock(ctx: WeekContext, log: LogReading) {
 }
 
 /**
- * The free time a session of this week needs: the shortest of its sessions as built for the
- * usual length (to the next 5 min), so a deload, build or introduction week that prescribes 30
- * minutes is not refused a 30-minute slot on a hard day for want of 40. A longer variant placed
- * in such a slot loses a set or two to fit (SPEC §6's trimming order): lifting on the hard day
- * matters more than the last accessory set.
+ * The free time this week's sessions need, as built for the usual length (to the next 5 min):
+ * `longest` gives every session its full content; `shortest` is the least a day must have, so a
+ * deload, build or introduction week that prescribes 30 minutes is not refused a 30-minute slot
+ * on a hard day for want of 40. A longer variant placed in such a slot loses a set or an optional
+ * exercise to fit (SPEC §6's trimming order): lifting on the hard day matters more.
  */
 export function weekSessionMinutes(
   ctx: WeekContext,
   sessions: number,
   options: MaterialiseOptions,
-): number {
+): { shortest: number; longest: number } {
   const { prefs } = ctx.rules;
   const usual = sessionMinutes(ctx.phase, prefs.sessionMinutes);
   const block = weekBlock(ctx, options.log ?? NO_LOG);
   let shortest = usual;
+  let longest = 0;
   for (let variant = 0; variant < Math.max(1, sessions); variant++) {
     const content = buildSession({
       phase: ctx.phase,
@@ -125,9 +126,11 @@ export function weekSessionMinutes(
       liftingWeek: options.liftingWeek,
       weightUnit: prefs.weightUnit,
     });
-    shortest = Math.min(shortest, Math.ceil(content.estimatedMinutes / 5) * 5);
+    const minutes = Math.min(usual, Math.ceil(content.estimatedMinutes / 5) * 5);
+    shortest = Math.min(shortest, minutes);
+    longest = Math.max(longest, minutes);
   }
-  return shortest;
+  return { shortest, longest };
 }
 
 /** The week's sessions, with content and reasons, in start order. */

@@ -139,8 +139,12 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     const { kept, toMove } = keepAccepted(accepted, ctx, room, options.notBefore, weekEnd);
     // 2. The days that may hold a session.
     const materialiseOptions = { liftingWeek: liftingWeekOf(log, weekStart, w), log };
-    const minutes = weekSessionMinutes(ctx, room - kept.length, materialiseOptions);
-    const { candidates, blockers } = findCandidates(ctx, minutes, options.notBefore);
+    const need = weekSessionMinutes(ctx, room - kept.length, materialiseOptions);
+    // Full-length slots where the day has them, else the shortest the week's sessions allow.
+    const full = findCandidates(ctx, need.longest, options.notBefore);
+    const { candidates, blockers } =
+      need.shortest < need.longest ? findCandidates(ctx, need.shortest, options.notBefore) : full;
+    for (const [date, candidate] of full.candidates) candidates.set(date, candidate);
     // 3. The best of them; hard days first, so the usual time learnt there carries over.
     const chosen = chooseMostDays([...candidates.values()], room - kept.length, ctx);
     const fresh = [...chosen]
