@@ -108,6 +108,8 @@ export function weekSessionMinutes(
   ctx: WeekContext,
   sessions: number,
   options: MaterialiseOptions,
+  /** Lengths already worked out in this plan: most weeks share phase, block week and variant. */
+  cache: Map<string, number> = new Map(),
 ): { shortest: number; longest: number } {
   const { prefs } = ctx.rules;
   const usual = sessionMinutes(ctx.phase, prefs.sessionMinutes);
@@ -115,6 +117,19 @@ export function weekSessionMinutes(
   let shortest = usual;
   let longest = 0;
   for (let variant = 0; variant < Math.max(1, sessions); variant++) {
+    const key = JSON.stringify([
+      ctx.phase,
+      block,
+      variant,
+      usual,
+      Math.min(options.liftingWeek, 3),
+    ]);
+    const known = cache.get(key);
+    if (known !== undefined) {
+      shortest = Math.min(shortest, known);
+      longest = Math.max(longest, known);
+      continue;
+    }
     const content = buildSession({
       phase: ctx.phase,
       ...(block ? { block } : {}),
@@ -127,6 +142,7 @@ export function weekSessionMinutes(
       weightUnit: prefs.weightUnit,
     });
     const minutes = Math.min(usual, Math.ceil(content.estimatedMinutes / 5) * 5);
+    cache.set(key, minutes);
     shortest = Math.min(shortest, minutes);
     longest = Math.max(longest, minutes);
   }

@@ -76,6 +76,7 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
   const races = collectRaces(options.events, prefs.races, tz);
   const accepted = collectAccepted(facts, options.accepted ?? []);
   const log = readLog(options.log?.entries ?? [], { races, prefs });
+  const sessionLengths = new Map<string, number>();
 
   const strengthDays = new Map<DateString, string>();
   for (const [date, list] of facts.strengthByDay) {
@@ -139,7 +140,7 @@ export function planWeeks(options: PlanWeeksOptions): PlanResult {
     const { kept, toMove } = keepAccepted(accepted, ctx, room, options.notBefore, weekEnd);
     // 2. The days that may hold a session.
     const materialiseOptions = { liftingWeek: liftingWeekOf(log, weekStart, w), log };
-    const need = weekSessionMinutes(ctx, room - kept.length, materialiseOptions);
+    const need = weekSessionMinutes(ctx, room - kept.length, materialiseOptions, sessionLengths);
     // Full-length slots where the day has them, else the shortest the week's sessions allow.
     const full = findCandidates(ctx, need.longest, options.notBefore);
     const { candidates, blockers } =
