@@ -5,9 +5,11 @@
  * background is slow or gone (loading, "Couldn't load", a failed action) hold or fail the page's
  * messages (tests/helpers/e2e/faults.ts).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/time';
 import { expectNoSeriousViolations } from '../helpers/e2e/a11y';
+import { expectFocusIndicator, expectVisibleFocus, tabTo } from '../helpers/e2e/focus';
 import { screenshot } from '../helpers/e2e/screenshot';
 import { nextWeekStart, weeklySampleCalendar, withEvents } from '../helpers/e2e/calendar';
 import { waitForStatus } from '../helpers/e2e/dom';
@@ -191,6 +193,103 @@ describe('accessibility (axe): options', () => {
       .filter({ hasText: /Couldn.t load your settings/ })
       .waitFor();
     await expectNoSeriousViolations(page, 'options: settings not loaded');
+  });
+});
+
+describe('keyboard only', () => {
+  it('plans, accepts, opens Details and swaps, moves a session and downloads the .ics with Tab, arrows and Enter, the focus visible at every step', async () => {
+    const page = await suite.ext.openPopup();
+    await page.getByText(/^Synced /).waitFor();
+
+    // The week tabs are one stop: Tab reaches the selected one, the arrow keys pick the week.
+    await tabTo(page, page.getByRole('tab', { name: /^This week/ }), 'the week tabs');
+    await page.keyboard.press('ArrowRight');
+    const nextWeek = page.getByRole('tab', { name: /^Next week/ });
+    await expectVisibleFocus(page, nextWeek, 'ArrowRight to next week');
+    expect(await nextWeek.getAttribute('aria-selected')).toBe('true');
+
+    // Plan: focus stays on the button, which now offers to re-plan.
+    await tabTo(page, page.getByRole('button', { name: /^Plan next week/ }), 'Plan next week');
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /^Next week planned/);
+    await expectVisibleFocus(
+      page,
+      page.getByRole('button', { name: /^Re-plan next week/ }),
+      'after planning',
+    );
+
+    // Accept Tuesday's session: its first button becomes Undo and keeps the focus.
+    const tuesday = day(page, tue!.label).getByRole('article');
+    await tabTo(page, tuesday.getByRole('button', { name: /^Accept Strength/ }), 'Accept');
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, 'Session accepted');
+    await expectVisibleFocus(
+      page,
+      tuesday.getByRole('button', { name: /^Undo accepting Strength/ }),
+      'after accepting',
+    );
+
+    // Details, then Swap one exercise for the first choice offered.
+    const details = tuesday.getByRole('button', { name: /^Details of Strength/ });
+    await tabTo(page, details, 'Details');
+    await page.keyboard.press('Enter');
+    await tuesday.getByRole('heading', { name: 'Exercises' }).waitFor();
+    await expectVisibleFocus(page, details, 'Details open');
+    expect(await details.getAttribute('aria-expanded')).toBe('true');
+    const swap = tuesday.getByRole('button', { name: /^Swap / }).first();
+    const swapped = (await swap.getAttribute('aria-label'))!.replace(/^Swap /, '');
+    await tabTo(page, swap, `Swap ${swapped}`, { max: 60 });
+    await page.keyboard.press('Enter');
+    const choice = tuesday
+      .getByRole('group', { name: `Do instead of ${swapped}` })
+      .getByRole('button')
+      .first();
+    await tabTo(page, choice, 'the first exercise offered instead');
+    const to = (await choice.innerText()).trim();
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, `${to} instead of ${swapped}`);
+    // The choices are gone; the focus is back on the session's Swap, not lost to the page.
+    await expectVisibleFocus(
+      page,
+      tuesday.locator('[data-swap-toggle]').first(),
+      'after swapping an exercise',
+    );
+
+    // Another time for Thursday's session: Escape closes the times offered, Enter moves it.
+    const thursday = day(page, thu!.label).getByRole('article');
+    const thursdayId = await day(page, thu!.label)
+      .locator('[data-session-id]')
+      .getAttribute('data-session-id');
+    const another = thursday.getByRole('button', { name: /^Another time for Strength/ });
+    await tabTo(page, another, 'Another time', { max: 80 });
+    await page.keyboard.press('Enter');
+    const offered = thursday.getByRole('group', { name: /^Other times for Strength/ });
+    await tabTo(page, offered.getByRole('button').first(), 'the first time offered');
+    await page.keyboard.press('Escape');
+    expect(await offered.count()).toBe(0);
+    await expectVisibleFocus(page, another, 'Escape from the times offered');
+    await page.keyboard.press('Enter');
+    const firstTime = offered.getByRole('button').first();
+    await tabTo(page, firstTime, 'the first time offered, again');
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, /^Session moved to/);
+    await expectVisibleFocus(
+      page,
+      page.locator(`[data-session-id="${thursdayId}"] [data-primary]`),
+      'after moving the session',
+    );
+
+    // Download: Tab on to the footer's button, Enter, and the file carries the swap.
+    const download = page.getByRole('button', { name: 'Download .ics (1 accepted)' });
+    await tabTo(page, download, 'Download .ics', { max: 80 });
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const text = readFileSync((await (await downloading).path())!, 'utf8');
+    expect(text).toContain('BEGIN:VEVENT');
+    expect(text).toContain(to);
+    await waitForStatus(page, /^Downloaded /);
+    await expectFocusIndicator(page, 'after the download');
+    await expectVisibleFocus(page, download, 'after the download');
   });
 });
 
