@@ -91,8 +91,13 @@ export function WeekPanel({
           <p className="week-counts">
             {countsLine(week, sessions).map((part, i) => (
               <span key={part}>
-                {i > 0 && ' · '}
-                <span className="nowrap">{part}</span>
+                {/* The dot stays with the part it introduces: a narrow (zoomed) window must not
+                    leave it alone on a line. */}
+                {i > 0 && ' '}
+                <span className="nowrap">
+                  {i > 0 && '· '}
+                  {part}
+                </span>
               </span>
             ))}
           </p>
