@@ -28,6 +28,11 @@ import {
 // Scrollbars drawn as on a Linux or Windows desktop: at 200 % a page that only fits without its
 // scrollbar must show it.
 const suite = popupSuite({ showScrollbars: true });
+/**
+ * axe reads the whole page twice (light and dark) for each state, some 2–5 s a time and far more
+ * on a busy machine: a test that walks through several states gets more than e2e's usual minute.
+ */
+const SLOW = { timeout: 180_000 };
 const [, tue, , thu] = nextWeekDays();
 
 /** One busy event, for a second calendar that will stop answering. */
@@ -46,7 +51,7 @@ const SMALL_CALENDAR = withEvents(
   ],
 );
 
-describe('accessibility (axe): popup', () => {
+describe('accessibility (axe): popup', SLOW, () => {
   it('has no serious violations without a week: no calendar, loading, and a popup that could not load', async () => {
     await suite.ext.resetStorage();
     const empty = await suite.ext.openPopup();
@@ -73,8 +78,8 @@ describe('accessibility (axe): popup', () => {
     await expectNoSeriousViolations(failed, 'popup: could not load');
   });
 
-  it('has no serious violations with a week: planned, Details, other times, accepted, change type, errors', async () => {
-    const page = await suite.ext.openPopup({ beforeLoad: (p) => withFaults(p) });
+  it('has no serious violations with a week: planned, Details and Swap, other times, accepted', async () => {
+    const page = await suite.ext.openPopup();
     await page.getByRole('tab', { name: /^This week/ }).waitFor();
     await page.getByText(/^Synced /).waitFor();
     await expectNoSeriousViolations(page, 'popup: this week, not planned');
@@ -88,6 +93,18 @@ describe('accessibility (axe): popup', () => {
     await tuesday.getByRole('heading', { name: 'Exercises' }).waitFor();
     await expectNoSeriousViolations(page, 'popup: a session’s Details open');
 
+    // The exercise alternatives: Swap open with its choices, then one chosen.
+    const swap = tuesday.getByRole('button', { name: /^Swap / }).first();
+    const from = (await swap.getAttribute('aria-label'))!.replace(/^Swap /, '');
+    await swap.click();
+    const choices = tuesday.getByRole('group', { name: `Do instead of ${from}` });
+    await choices.waitFor();
+    await expectNoSeriousViolations(page, 'popup: Swap’s choices open in Details');
+    const to = (await choices.getByRole('button').first().innerText()).trim();
+    await choices.getByRole('button').first().click();
+    await waitForStatus(page, `${to} instead of ${from}`);
+    await expectNoSeriousViolations(page, 'popup: an exercise swapped');
+
     await thursday.getByRole('button', { name: /^Another time for Strength/ }).click();
     await thursday.getByRole('group', { name: /^Other times for Strength/ }).waitFor();
     await expectNoSeriousViolations(page, 'popup: other times offered');
@@ -95,6 +112,12 @@ describe('accessibility (axe): popup', () => {
     await tuesday.getByRole('button', { name: /^Accept Strength/ }).click();
     await waitForStatus(page, 'Session accepted');
     await expectNoSeriousViolations(page, 'popup: a session accepted');
+  });
+
+  it('has no serious violations with a week and something wrong: change type, a failed action, an unread calendar, a failed refresh', async () => {
+    const page = await suite.ext.openPopup({ beforeLoad: (p) => withFaults(p) });
+    await planNextWeek(page);
+    const thursday = day(page, thu!.label).getByRole('article');
 
     const run = eventRow(day(page, thu!.label), 'Tempo: 3 x 10 min @ threshold');
     await run.getByRole('button', { name: 'Change type of Tempo: 3 x 10 min @ threshold' }).click();
@@ -161,7 +184,46 @@ describe('accessibility (axe): popup', () => {
   });
 });
 
-describe('accessibility (axe): options', () => {
+describe('accessibility (axe): the check itself', () => {
+  it('fails, naming the rule and the element, when the page has a serious violation', async () => {
+    const page = await suite.ext.openPopup();
+    await page.getByRole('tab', { name: /^This week/ }).waitFor();
+    // Pale grey on white (about 1.5:1), and a button with no name: both serious or critical.
+    await page.evaluate(() => {
+      const faint = document.createElement('p');
+      faint.id = 'faint';
+      faint.textContent = 'Hard to read';
+      faint.style.cssText = 'color: #ccc !important; background: #fff !important';
+      const nameless = document.createElement('button');
+      nameless.id = 'nameless';
+      document.querySelector('main')!.prepend(faint, nameless);
+    });
+    const failure = await expectNoSeriousViolations(page, 'a page made wrong on purpose', {
+      schemes: ['light'],
+    }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toMatch(/color-contrast \(serious, 1\)[\s\S]*#faint/);
+    expect(failure).toMatch(/button-name \(critical, 1\)[\s\S]*#nameless/);
+  });
+});
+
+describe('accessibility (axe): options', SLOW, () => {
+  it('has no serious violations for a new runner and while the settings load', async () => {
+    await suite.ext.resetStorage();
+    const empty = await suite.ext.openOptions();
+    await empty.getByRole('button', { name: 'Save preferences' }).waitFor();
+    await empty.getByRole('form', { name: 'Add a calendar feed' }).waitFor();
+    await expectNoSeriousViolations(empty, 'options: no calendar, default preferences');
+
+    const loading = await suite.ext.openOptions({
+      beforeLoad: (p) => withFaults(p, { hold: 'all' }),
+    });
+    await loading.getByText('Loading your settings…').waitFor();
+    await expectNoSeriousViolations(loading, 'options: loading');
+  });
+
   it('has no serious violations with calendars and preferences, and with validation errors showing', async () => {
     const page = await suite.ext.openOptions();
     await page.getByRole('button', { name: 'Save preferences' }).waitFor();
@@ -196,7 +258,7 @@ describe('accessibility (axe): options', () => {
   });
 });
 
-describe('keyboard only', () => {
+describe('keyboard only', SLOW, () => {
   it('plans, accepts, opens Details and swaps, moves a session and downloads the .ics with Tab, arrows and Enter, the focus visible at every step', async () => {
     const page = await suite.ext.openPopup();
     await page.getByText(/^Synced /).waitFor();
@@ -358,8 +420,13 @@ describe('200 % zoom', () => {
       const thursday = day(page, thu!.label).getByRole('article');
       await tuesday.getByRole('button', { name: /^Details of Strength/ }).click();
       await thursday.getByRole('button', { name: /^Another time for Strength/ }).click();
+      const swap = tuesday.getByRole('button', { name: /^Swap / }).first();
+      await swap.click();
+      const choices = tuesday.getByRole('group', { name: /^Do instead of / });
+      await choices.waitFor();
       expect(await reflowProblems(page)).toEqual([]);
       await zoom.screenshot('a11y-zoom-200-popup-details', { scrollTo: tuesday });
+      await zoom.screenshot('a11y-zoom-200-popup-swap', { scrollTo: swap });
       await zoom.screenshot('a11y-zoom-200-popup-other-times', {
         scrollTo: thursday.getByRole('group', { name: /^Other times/ }),
       });
