@@ -68,7 +68,8 @@ export async function zoomPage(page: Page, factor: number, window: WindowSize): 
 /**
  * What does not reflow in the page as it is laid out now: the page or a scrolling box that
  * scrolls sideways, a control reaching outside the window, cut off by a box that hides its
- * overflow, or whose own text does not fit it. Empty when all is well.
+ * overflow, or whose own text does not fit it, and unwrappable text running out of its box over
+ * its neighbours. Empty when all is well.
  */
 export async function reflowProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -135,6 +136,27 @@ export async function reflowProblems(page: Page): Promise<string[]> {
         problems.push(
           `${describe(control)}: its text does not fit (${control.scrollWidth} px in ${control.clientWidth})`,
         );
+    }
+    // Text that may not wrap (white-space: nowrap) running out of the box it sits in: drawn over
+    // its neighbours, or under them, though nothing scrolls. Text a box clips on purpose (an
+    // ellipsis) is not counted; a control cut off is found above.
+    for (const e of document.querySelectorAll('body *')) {
+      if (!getComputedStyle(e).whiteSpace.includes('nowrap') || !e.textContent?.trim()) continue;
+      if (e.closest('.sr-only, .visually-hidden')) continue;
+      let box = e.parentElement;
+      while (box && ['inline', 'contents'].includes(getComputedStyle(box).display))
+        box = box.parentElement;
+      if (!box || box === document.body) continue;
+      let clipped = false;
+      for (let a: Element | null = e; a && a !== box.parentElement; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') clipped = true;
+      if (clipped) continue;
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      const text = range.getBoundingClientRect();
+      const room = box.getBoundingClientRect();
+      if (text.width > 1 && (text.right > room.right + 1 || text.left < room.left - 1))
+        problems.push(`${describe(e)}: its text runs out of ${describe(box)}`);
     }
     return problems;
   });
