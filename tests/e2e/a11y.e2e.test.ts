@@ -290,6 +290,7 @@ describe('keyboard only', SLOW, () => {
       tuesday.getByRole('button', { name: /^Undo accepting Strength/ }),
       'after accepting',
     );
+    await screenshot(page, 'a11y-keyboard-focus-after-accept');
 
     // Details, then Swap one exercise for the first choice offered.
     const details = tuesday.getByRole('button', { name: /^Details of Strength/ });
@@ -330,6 +331,7 @@ describe('keyboard only', SLOW, () => {
     await page.keyboard.press('Escape');
     expect(await offered.count()).toBe(0);
     await expectVisibleFocus(page, another, 'Escape from the times offered');
+    await screenshot(page, 'a11y-keyboard-focus-another-time');
     await page.keyboard.press('Enter');
     const firstTime = offered.getByRole('button').first();
     await tabTo(page, firstTime, 'the first time offered, again');
