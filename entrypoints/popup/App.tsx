@@ -183,15 +183,17 @@ export function App({
         refreshError={view ? loadError : null}
         onRetry={retryLoad}
       />
-      {actions.error && (
-        <InlineError
-          message={actions.error.message}
-          busy={pending !== null}
-          onRetry={actions.error.retry}
-          onDismiss={actions.dismiss}
-        />
-      )}
-      {body}
+      <main className="popup-main">
+        {actions.error && (
+          <InlineError
+            message={actions.error.message}
+            busy={pending !== null}
+            onRetry={actions.error.retry}
+            onDismiss={actions.dismiss}
+          />
+        )}
+        {body}
+      </main>
       {ready?.google && (
         <GoogleWriteBar
           google={ready.google}

@@ -135,8 +135,10 @@ export function PrivacyNote({ topics = PRIVACY_TOPICS }: { topics?: readonly Pri
     <section id="privacy" className="card privacy" aria-labelledby="privacy-title">
       <h2 id="privacy-title">Privacy</h2>
       <p className="lead">What Ironstride keeps, where it keeps it, and what it sends.</p>
+      {/* Unnamed sections, not landmarks: named, "Google Calendar" and "Subscribable feed" would be
+          landmarks twice, here and as the page's own sections. */}
       {topics.map((topic) => (
-        <section key={topic.id} aria-labelledby={topic.id}>
+        <section key={topic.id}>
           <h3 id={topic.id}>{topic.title}</h3>
           {topic.body}
         </section>

@@ -58,7 +58,10 @@ export function RacesPanel({ races, busyEventId, locked, onChoose }: RacesPanelP
                     variant="quiet"
                     size="sm"
                     aria-expanded={open}
-                    aria-label={`Change what ${race.title} is`}
+                    // The name holds the visible word, Change or Done (WCAG 2.5.3).
+                    aria-label={
+                      open ? `Done changing what ${race.title} is` : `Change what ${race.title} is`
+                    }
                     data-race-change
                     onClick={() => setEditing(open ? null : race.eventId)}
                   >

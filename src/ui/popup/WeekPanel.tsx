@@ -79,31 +79,40 @@ export function WeekPanel({
   const locked = pending !== null;
   const planning = pending?.type === 'planWeek' && pending.weekStart === week.start;
   const accepting = pending?.type === 'acceptWeek' && pending.weekStart === week.start;
+  const planText = `${week.planned ? 'Re-plan' : 'Plan'} ${week.label.toLowerCase()}`;
 
   return (
     <>
+      {/* The week's heading, for moving by headings: the tab says it on screen. */}
+      <h2 className="sr-only">{`${week.label}, ${week.range}`}</h2>
       <div className="week-summary">
         <p className="week-phase">{week.phaseSummary}</p>
         <div className="week-bar">
           <p className="week-counts">
             {countsLine(week, sessions).map((part, i) => (
               <span key={part}>
-                {i > 0 && ' · '}
-                <span className="nowrap">{part}</span>
+                {/* The dot stays with the part it introduces: a narrow (zoomed) window must not
+                    leave it alone on a line. */}
+                {i > 0 && ' '}
+                <span className="nowrap">
+                  {i > 0 && '· '}
+                  {part}
+                </span>
               </span>
             ))}
           </p>
           <div className="week-actions" data-week-actions={week.start}>
+            {/* The visible words start the name (WCAG 2.5.3): "Plan next week", then the dates. */}
             <Button
               data-plan=""
               variant={week.planned ? 'secondary' : 'primary'}
               size="sm"
-              aria-label={`${week.planned ? 'Re-plan' : 'Plan'} ${week.label.toLowerCase()}, ${week.range}`}
+              aria-label={`${planText}, ${week.range}`}
               busy={planning}
               disabled={locked && !planning}
               onClick={onPlan}
             >
-              {week.planned ? 'Re-plan week' : 'Plan week'}
+              {planText}
             </Button>
             {suggested > 0 && (
               <Button

@@ -25,12 +25,16 @@ export function weekPanelId(start: string): string {
   return `week-panel-${start}`;
 }
 
-/** "Next week, 10–16 May, 1 suggestion": the badges are pictures of these words. */
+/**
+ * "Next week, 10–16 May, 1 suggestion": the badges are pictures of these words. The name holds
+ * the visible words in their order (label, range, count), so a speech user who says what they
+ * see reaches the tab (WCAG 2.5.3).
+ */
 function tabName(week: WeekTab): string {
   const parts = [week.label, week.range];
-  if (week.conflict) parts.push('a session no longer fits');
   if (week.suggested > 0)
     parts.push(week.suggested === 1 ? '1 suggestion' : `${week.suggested} suggestions`);
+  if (week.conflict) parts.push('a session no longer fits');
   return parts.join(', ');
 }
 
@@ -81,20 +85,16 @@ export function WeekTabs({ weeks, selected, onSelect }: WeekTabsProps) {
           aria-label={tabName(week)}
           onClick={() => onSelect(i)}
         >
-          <span className="week-tab-label">
-            {week.label}
-            {week.conflict && (
-              <span className="week-tab-flag" aria-hidden="true">
-                !
-              </span>
-            )}
-            {week.suggested > 0 && (
-              <span className="week-tab-count" aria-hidden="true">
-                {week.suggested}
-              </span>
-            )}
-          </span>
-          <span className="week-tab-range">{week.range}</span>
+          {/* Spaces between the parts keep their words apart in the text; the grid drops them. */}
+          <span className="week-tab-label">{week.label}</span>{' '}
+          <span className="week-tab-range">{week.range}</span>{' '}
+          {/* After the range in reading order, beside the label on screen (popup.css). */}
+          {(week.conflict || week.suggested > 0) && (
+            <span className="week-tab-badges" aria-hidden="true">
+              {week.conflict && <span className="week-tab-flag">!</span>}{' '}
+              {week.suggested > 0 && <span className="week-tab-count">{week.suggested}</span>}
+            </span>
+          )}
         </button>
       ))}
     </div>

@@ -43,6 +43,12 @@ export interface LaunchExtensionOptions {
    * `permissions`), for the same reason as `grantedHosts`: a prompt headless Chromium cannot show.
    */
   grantedPermissions?: string[];
+  /**
+   * Draw scrollbars as a desktop browser on Linux or Windows does, taking room from the page.
+   * Playwright hides them in headless Chromium (`--hide-scrollbars`), which would hide a page
+   * that is only too wide once its scrollbar takes its room.
+   */
+  showScrollbars?: boolean;
 }
 
 export interface OpenPageOptions {
@@ -138,6 +144,7 @@ export async function launchExtension(
     locale: 'en-GB',
     timezoneId: TIME_ZONE,
     acceptDownloads: true,
+    ...(options.showScrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
     // The service worker does not get Playwright's time zone emulation; the process zone it reads.
     // Time inputs follow the UI language, which Chromium on Linux takes from the environment.
     env: { ...process.env, TZ: TIME_ZONE, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB:en' },

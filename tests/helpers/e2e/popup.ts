@@ -8,7 +8,7 @@ import type { PopupView, SessionItem } from '../../../src/extension/view';
 import { nextWeekStart, samplePrefs, weeklySampleCalendar } from './calendar';
 import { waitForStatus } from './dom';
 import { launchExtension } from './extension';
-import type { ExtensionHarness } from './extension';
+import type { ExtensionHarness, LaunchExtensionOptions } from './extension';
 import { startIcsServer } from './ics-server';
 import type { IcsServer } from './ics-server';
 
@@ -35,11 +35,11 @@ export interface PopupSuite {
  * freshly seeded runner before each test, and no page errors after it. Fields are set in
  * `beforeAll`, so read them inside tests.
  */
-export function popupSuite(): PopupSuite {
+export function popupSuite(launch: LaunchExtensionOptions = {}): PopupSuite {
   const suite = {} as PopupSuite;
   beforeAll(async () => {
     suite.server = await startIcsServer(weeklySampleCalendar());
-    suite.ext = await launchExtension();
+    suite.ext = await launchExtension(launch);
   });
   afterAll(async () => {
     await suite.ext?.close();

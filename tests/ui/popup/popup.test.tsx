@@ -149,7 +149,7 @@ describe('WeekPanel', () => {
     );
 
     expect(text).toContain('1 of 3 sessions · 1 to review');
-    expect(text).toContain('Re-plan week Accept all (1)');
+    expect(text).toContain('Re-plan next week Accept all (1)');
     expect(text).toContain('1 session not placed: why');
   });
 });
