@@ -22,7 +22,12 @@ export async function buildServer(): Promise<string> {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/server/main.ts', 'src/server/render-worker.ts'],
+    // The workers land beside main.js, where renderer.ts and embedded-sql.ts look for them.
+    entryPoints: [
+      'src/server/main.ts',
+      'src/server/render-worker.ts',
+      { in: 'src/server/store/embedded-sql-worker.mjs', out: 'embedded-sql-worker' },
+    ],
     outdir: SERVER_OUT_DIR,
     bundle: true,
     platform: 'node',

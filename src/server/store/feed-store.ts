@@ -192,7 +192,8 @@ export async function openFeedStore(
       live = true;
     },
   });
-  // PGlite's listen can't lose anything, and it has no onRestored; PostgreSQL's sets it itself.
+  // The embedded database listens as it opens (onRestored only follows a lost worker);
+  // PostgreSQL's LISTEN connection sets it itself.
   if (sql.kind === 'embedded') live = true;
 
   /** Reads a feed (locking its row when asked) and checks the write token's hash in constant time. */
@@ -268,7 +269,7 @@ export async function openFeedStore(
           const lastModified = Math.max(times.lastModified, base.lastModified);
           const shared = times.lastModifiedShared || lastModified === base.lastModified;
           // Only the compressed forms are written: a season's feed is ~2 MB of text, ~100 KB
-          // gzipped, and the embedded database does its work on this thread.
+          // gzipped, and every byte is encoded, sent and stored.
           await tx.query(
             `UPDATE ironstride_feeds
               SET version = $2, name = $3, timezone = $4, sessions = NULL, sequences = $5::jsonb,

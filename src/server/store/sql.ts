@@ -1,12 +1,9 @@
 /**
  * The one SQL surface the feed store needs, over two drivers: embedded PGlite (PostgreSQL in
- * WASM, files under a data directory) and node-postgres for a real server. The store writes one
- * dialect (PostgreSQL 15+ features only: PGlite is newer, Debian 12's server is 15).
+ * WASM, files under a data directory, on a worker thread: embedded-sql.ts) and node-postgres for
+ * a real server. The store writes one dialect (PostgreSQL 15+ features only: PGlite is newer,
+ * Debian 12's server is 15).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export interface SqlQueryable {
@@ -31,66 +28,7 @@ export interface SqlClient extends SqlQueryable {
   close(): Promise<void>;
 }
 
-/**
- * PostgreSQL's default shared_buffers (128 MB) is sized for a database server; a feed server's
- * working set is a few rows of gzipped feeds. Measured idle RSS after a restart: 366 MB with the
- * default, 245 MB with 16 MB.
- */
-const EMBEDDED_CONF = 'shared_buffers=16MB';
-
-/**
- * Creates a new data directory on a worker thread. initdb grows the WebAssembly memory to
- * hundreds of megabytes, and WebAssembly memory never shrinks: done in this thread, the server
- * idled at ~670 MB after its first start; a worker's memory goes when the worker ends (~350 MB).
- */
-async function initializeDataDir(dataDir: string): Promise<void> {
-  const pglite = import.meta.resolve('@electric-sql/pglite');
-  const script = `import(${JSON.stringify(pglite)}).then(async ({ PGlite }) => {
-    const db = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)}, postgresqlconf: ${JSON.stringify(EMBEDDED_CONF)} });
-    await db.close();
-  })`;
-  const worker = new Worker(script, { eval: true });
-  await new Promise<void>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`creating the embedded database in ${dataDir} failed (exit ${code})`)),
-    );
-  });
-}
-
-/** Embedded PostgreSQL: one process owns the data directory (in memory when it is undefined). */
-export async function openEmbeddedSql(dataDir: string | undefined): Promise<SqlClient> {
-  if (dataDir !== undefined && !existsSync(join(dataDir, 'PG_VERSION'))) {
-    await initializeDataDir(dataDir);
-  }
-  const db = await PGlite.create(
-    dataDir === undefined
-      ? { postgresqlconf: EMBEDDED_CONF }
-      : { dataDir, postgresqlconf: EMBEDDED_CONF },
-  );
-  const unlisten: (() => Promise<void>)[] = [];
-  return {
-    kind: 'embedded',
-    query: <R>(text: string, params: readonly unknown[] = []) => db.query<R>(text, [...params]),
-    transaction: (fn) =>
-      db.transaction((tx) =>
-        fn({
-          query: <R>(text: string, params: readonly unknown[] = []) =>
-            tx.query<R>(text, [...params]),
-        }),
-      ),
-    async listen(channel, handlers) {
-      // In-process: a notification can't be lost, so onLost/onRestored never fire.
-      unlisten.push(await db.listen(channel, handlers.onNotify));
-    },
-    async close() {
-      for (const stop of unlisten.splice(0)) await stop();
-      await db.close();
-    },
-  };
-}
+export { openEmbeddedSql } from './embedded-sql';
 
 export interface PostgresOptions {
   connectionString: string;
