@@ -32,8 +32,10 @@ export interface PreparedVersion {
   name: string;
   timezone: string;
   sessions: number;
-  /** The feed's bytes (UTF-8 iCalendar) and their gzip, which is what the database keeps. */
-  ics: Uint8Array;
+  /**
+   * The feed's bytes (UTF-8 iCalendar), gzipped: what the database keeps. The text itself is
+   * not carried: a season's is ~2 MB, copied to the event loop and collected there for nothing.
+   */
   icsGzip: Uint8Array;
   etag: string;
   sequencesJson: string;
@@ -46,13 +48,11 @@ export type PrepareResult = { ok: true; version: PreparedVersion } | FeedBodyErr
 /** Renders validated content as a version (also used for the empty calendar of a new feed). */
 export function renderPreparedVersion(content: FeedContent, stamp: VersionStamp): PreparedVersion {
   const rendered = renderFeedVersion(content, stamp);
-  const ics = Buffer.from(rendered.ics, 'utf8');
   return {
     name: content.name,
     timezone: content.timezone,
     sessions: content.sessions.length,
-    ics,
-    icsGzip: gzipSync(ics),
+    icsGzip: gzipSync(rendered.ics),
     etag: rendered.etag,
     sequencesJson: JSON.stringify(rendered.sequences),
     contentGzip: gzipSync(JSON.stringify(content)),
