@@ -26,6 +26,14 @@ export async function readBody(
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  // The body goes to the render worker: in shared memory, posting it copies nothing. With its
+  // length declared, each chunk is copied in as it arrives, rather than 3 MB at once at the end
+  // in one turn of the event loop (issue 16: the longest stall while storing a season).
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  let shared =
+    Number.isSafeInteger(declared) && declared >= 0 && declared <= options.maxBytes
+      ? new Uint8Array(new SharedArrayBuffer(declared))
+      : undefined;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
@@ -45,14 +53,23 @@ export async function readBody(
       const next = await Promise.race([read, deadline]);
       if (next === 'timeout') return stop({ ok: false, reason: 'timeout' });
       if (next.done) break;
+      const at = size;
       size += next.value.byteLength;
       if (size > options.maxBytes) return stop({ ok: false, reason: 'too-large' });
+      if (shared && size <= shared.byteLength) {
+        shared.set(next.value, at);
+        continue;
+      }
+      // More than declared (only a Request built in-process can do that): gather it instead.
+      if (shared) chunks.push(shared.slice(0, at));
+      shared = undefined;
       chunks.push(next.value);
     }
   } finally {
     clearTimeout(timer);
   }
-  const bytes = new Uint8Array(size);
+  if (shared) return { ok: true, bytes: shared.subarray(0, size) };
+  const bytes = new Uint8Array(new SharedArrayBuffer(size));
   let at = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, at);
