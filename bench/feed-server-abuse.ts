@@ -103,9 +103,13 @@ async function stallWhileStoring(renderInline: boolean, body: string, dir: strin
       driftMax = Math.max(driftMax, now - last - 5);
       last = now;
     }, 5);
-    histogram.enable();
+    // Watched from just after curl is spawned: spawn() blocks this thread for tens of ms on a
+    // busy machine (client work, not the server's), and the server can't run meanwhile anyway.
     const started = performance.now();
-    const status = await new Promise<number>((r) => put(r));
+    const sent = new Promise<number>((r) => put(r));
+    histogram.enable();
+    last = performance.now();
+    const status = await sent;
     const putMs = performance.now() - started;
     histogram.disable();
     clearInterval(probe);
