@@ -11,7 +11,7 @@ import { addDays } from '../../src/core/time';
 import { expectNoSeriousViolations } from '../helpers/e2e/a11y';
 import { expectFocusIndicator, expectVisibleFocus, tabTo } from '../helpers/e2e/focus';
 import { screenshot } from '../helpers/e2e/screenshot';
-import { nextWeekStart, weeklySampleCalendar, withEvents } from '../helpers/e2e/calendar';
+import { nextWeekStart, sampleWithRiverside10K, withEvents } from '../helpers/e2e/calendar';
 import { waitForStatus } from '../helpers/e2e/dom';
 import { setFaults, withFaults } from '../helpers/e2e/faults';
 import { startIcsServer } from '../helpers/e2e/ics-server';
@@ -155,18 +155,7 @@ describe('accessibility (axe): popup', SLOW, () => {
   });
 
   it('has no serious violations with a race found in the calendar, asked and answered', async () => {
-    const raceDay = addDays(nextWeekStart(), 12);
-    suite.server.setCalendar(
-      withEvents(weeklySampleCalendar(), [
-        {
-          uid: 'riverside@a11y',
-          date: raceDay,
-          start: '09:00',
-          end: '10:00',
-          summary: 'Riverside 10K',
-        },
-      ]),
-    );
+    suite.server.setCalendar(sampleWithRiverside10K('riverside@a11y'));
     await seedRunner(suite.ext, suite.server.feedUrl);
     const page = await suite.ext.openPopup();
     await planNextWeek(page);

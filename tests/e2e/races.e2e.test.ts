@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, formatDayLabel } from '../../src/core/time';
-import { nextWeekStart, weeklySampleCalendar, withEvents } from '../helpers/e2e/calendar';
+import { nextWeekStart, sampleWithRiverside10K } from '../helpers/e2e/calendar';
 import { waitForStatus } from '../helpers/e2e/dom';
 import { planNextWeek, popupSuite, seedRunner } from '../helpers/e2e/popup';
 import { screenshot } from '../helpers/e2e/screenshot';
@@ -15,17 +15,7 @@ describe('popup: races found in the calendar', () => {
   it('asks about a race it found, and re-plans when the runner says it is a B race', async () => {
     // Twelve days after next Monday: next week is taper for an A race (one session), base for a B.
     const raceDay = addDays(nextWeekStart(), 12);
-    suite.server.setCalendar(
-      withEvents(weeklySampleCalendar(), [
-        {
-          uid: 'riverside@e2e',
-          date: raceDay,
-          start: '09:00',
-          end: '10:00',
-          summary: 'Riverside 10K',
-        },
-      ]),
-    );
+    suite.server.setCalendar(sampleWithRiverside10K('riverside@e2e'));
     await seedRunner(suite.ext, suite.server.feedUrl);
     const page = await suite.ext.openPopup();
     await planNextWeek(page);

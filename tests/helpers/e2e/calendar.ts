@@ -67,3 +67,19 @@ export function withEvents(ics: string, events: readonly ExtraEvent[]): string {
   );
   return ics.replace('END:VCALENDAR', `${blocks.join('')}END:VCALENDAR`);
 }
+
+/**
+ * The sample week plus "Riverside 10K" twelve days after next Monday, for the popup's races
+ * panel: next week is taper if the runner calls it an A race, base if a B.
+ */
+export function sampleWithRiverside10K(uid: string): string {
+  return withEvents(weeklySampleCalendar(), [
+    {
+      uid,
+      date: addDays(nextWeekStart(), 12),
+      start: '09:00',
+      end: '10:00',
+      summary: 'Riverside 10K',
+    },
+  ]);
+}
