@@ -202,6 +202,11 @@ export interface DoseContext {
   /** A new lifter's bodyweight introduction. */
   intro: boolean;
   experience: LiftingExperience;
+  /**
+   * 1 or 2 in the ramp-in after a race break: further from failure (3–4 in reserve, then 2–3),
+   * since the legs are still coming back from the race.
+   */
+  rampInWeek?: number;
 }
 
 /** The class an exercise is dosed as, in the slot (`role`) it fills. */
@@ -245,6 +250,13 @@ export interface Dose {
  * @example doseFor('main', { phase: 'base', blockWeek: 2, deload: false, intro: false, experience: 'some' })
  *   // { sets: 3, reps: [6, 8], rir: [1, 2], restSeconds: 90, … }
  */
+/** Reps in reserve in a ramp-in week: two more in its first week, one more in its second. */
+function rampInRir(rir: Range, rampInWeek: number | undefined): Range {
+  if (rampInWeek === undefined) return rir;
+  const more = rampInWeek <= 1 ? 2 : 1;
+  return [rir[0] + more, rir[1] + more];
+}
+
 export function doseFor(cls: DoseClass, context: DoseContext): Dose | null {
   const tablePhase: DosePhase =
     context.intro && !LIGHT_PHASES.has(context.phase) ? 'intro' : context.phase;
@@ -262,7 +274,7 @@ export function doseFor(cls: DoseClass, context: DoseContext): Dose | null {
     minSets: Math.min(sets, r.minSets),
     reps: r.reps,
     seconds: r.seconds,
-    rir: r.rir,
+    rir: rampInRir(r.rir, context.rampInWeek),
     restSeconds: r.restSeconds,
     // A deload keeps the working weight, so the ramp-up stays; the intro has nothing to ramp to.
     rampUpSets: r.rampUpSets,

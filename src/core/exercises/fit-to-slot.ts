@@ -1,7 +1,7 @@
 /** Fitting a session into its slot: which sets go first when time is short (SPEC §6's priorities). */
 import { doseFor } from './doses';
 import { estimateSessionMinutes } from './estimate';
-import { withRampUpSets, withSets } from './prescribe';
+import { doseContextOf, withRampUpSets, withSets } from './prescribe';
 import type { PrescribeContext } from './prescribe';
 import type { Picked } from './select-exercises';
 import type { Slot, SlotRole } from './templates';
@@ -40,13 +40,7 @@ export interface FitItem {
 }
 
 export function fitItem(p: Picked, prescription: Prescription, context: PrescribeContext): FitItem {
-  const dose = doseFor(prescription.doseClass, {
-    phase: context.phase,
-    blockWeek: context.rampIn ? 1 : context.blockWeek,
-    deload: context.deload,
-    intro: context.introWeek !== undefined,
-    experience: context.experience,
-  });
+  const dose = doseFor(prescription.doseClass, doseContextOf(context));
   return { slot: p.slot, prescription, context, minSets: dose?.minSets ?? 1 };
 }
 

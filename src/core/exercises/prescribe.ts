@@ -8,7 +8,7 @@ import type { Equipment, LiftingExperience, WeightUnit } from '../prefs';
 import { formatWeight } from '../units';
 import { alternativesFor } from './alternatives';
 import { BLOCK_PHASES, doseClassOf, doseFor, LIGHT_PHASES } from './doses';
-import type { Dose, DoseClass, Range } from './doses';
+import type { Dose, DoseClass, DoseContext, Range } from './doses';
 import { findExercise, implementFor, nameInSentence } from './library';
 import type { Exercise, Implement } from './library';
 import type { SlotRole } from './templates';
@@ -220,6 +220,18 @@ function progressionWords(
   return `${lead}${target}Add a rep to each set when you can; once you reach ${w.sets} × ${top}${per} with ${rirHigh} in reserve, ${then}.`;
 }
 
+/** What the dose table needs to know of a session's context. */
+export function doseContextOf(context: PrescribeContext): DoseContext {
+  return {
+    phase: context.phase,
+    blockWeek: context.rampIn ? 1 : context.blockWeek,
+    deload: context.deload,
+    intro: context.introWeek !== undefined,
+    experience: context.experience,
+    ...(context.rampIn ? { rampInWeek: context.blockWeek } : {}),
+  };
+}
+
 /**
  * The prescription of one exercise in one session.
  *
@@ -234,13 +246,7 @@ export function prescribe(
   const light = LIGHT_PHASES.has(context.phase);
   const intro = context.introWeek !== undefined;
   const cls = doseClassOf(exercise, slot.main, light);
-  const dose = doseFor(cls, {
-    phase: context.phase,
-    blockWeek: context.rampIn ? 1 : context.blockWeek,
-    deload: context.deload,
-    intro,
-    experience: context.experience,
-  });
+  const dose = doseFor(cls, doseContextOf(context));
   if (!dose) {
     throw new Error(`${JSON.stringify(exercise.name)} has no dose in ${context.phase}`);
   }
@@ -305,13 +311,7 @@ export function withSets(
   if (sets === p.sets && peakSets === undefined) return p;
   const exercise = findExercise(p.id);
   if (!exercise) return { ...p, sets };
-  const dose = doseFor(p.doseClass, {
-    phase: context.phase,
-    blockWeek: context.rampIn ? 1 : context.blockWeek,
-    deload: context.deload,
-    intro: context.introWeek !== undefined,
-    experience: context.experience,
-  });
+  const dose = doseFor(p.doseClass, doseContextOf(context));
   if (!dose) return { ...p, sets };
   const words: Words = {
     cls: p.doseClass,
@@ -339,13 +339,7 @@ export function withRampUpSets(
   context: PrescribeContext,
 ): Prescription {
   const exercise = findExercise(p.id);
-  const dose = doseFor(p.doseClass, {
-    phase: context.phase,
-    blockWeek: context.rampIn ? 1 : context.blockWeek,
-    deload: context.deload,
-    intro: context.introWeek !== undefined,
-    experience: context.experience,
-  });
+  const dose = doseFor(p.doseClass, doseContextOf(context));
   if (!exercise || !dose || rampUpSets === (p.rampUpSets ?? 0)) return p;
   const words: Words = {
     cls: p.doseClass,

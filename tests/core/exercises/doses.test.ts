@@ -185,3 +185,14 @@ describe('doseClassOf', () => {
     expect(doseClassOf(getExercise(id), mainSlot, light)).toBe(cls);
   });
 });
+
+describe('the ramp-in after a race break', () => {
+  it('stops further from failure: two more reps in reserve in its first week, one more in its second', () => {
+    const usual = doseFor('main', ctx({ phase: 'base', blockWeek: 1 }));
+    const first = doseFor('main', ctx({ phase: 'base', blockWeek: 1, rampInWeek: 1 }));
+    const second = doseFor('main', ctx({ phase: 'base', blockWeek: 1, rampInWeek: 2 }));
+
+    expect(first?.rir).toEqual([usual!.rir[0] + 2, usual!.rir[1] + 2]);
+    expect(second?.rir).toEqual([usual!.rir[0] + 1, usual!.rir[1] + 1]);
+  });
+});
