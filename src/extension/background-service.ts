@@ -7,6 +7,7 @@ import { createFeedClient } from './feed/client';
 import { createFeedHandlers } from './feed/handlers';
 import { createFeedPublisher } from './feed/publisher';
 import { connectionFor } from './google/connection';
+import { createLogHandlers } from './log/handlers';
 import { createGoogleHandlers } from './google/handlers';
 import { createWriteQueue } from './google/write-queue';
 import type { BackgroundDeps, BackgroundService, ServiceContext } from './deps';
@@ -56,6 +57,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       ...createPlanHandlers(parts),
       ...createSourceHandlers(parts),
       ...createPrefsHandlers(parts),
+      ...createLogHandlers(parts),
       ...createGoogleHandlers({ ...parts, connection, queue, identity: google }),
       ...createFeedHandlers({ client, publisher, serial, now, loadPrefs: prefs.load, rebuildView }),
     },

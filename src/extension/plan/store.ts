@@ -17,7 +17,7 @@ import type { GoogleWriteJob } from '../google/storage';
 import { withGoogle } from '../google/write-view';
 import type { PrefsStore } from '../prefs/store';
 import { activeSessions, mergeWeekPlan, pruneAlternatives, weekOf } from '../sessions';
-import { eventsItem, planItem, sourcesItem, viewItem } from '../storage';
+import { eventsItem, logItem, planItem, sourcesItem, viewItem } from '../storage';
 import type { StoredSession } from '../storage';
 import type { PopupView } from '../view';
 import type { ViewLines } from '../view-lines';
@@ -115,7 +115,9 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
       text: deps.prefs.text(),
     }).flatMap((c) => (c.problem ? [{ sessionId: c.id, message: c.problem }] : []));
     const syncTimes = sources.map((s) => stored[s.id]?.syncedAt ?? 0).filter((t) => t > 0);
+    const { entries } = await logItem.getValue();
     const planned = buildView({
+      log: entries,
       now: now(),
       prefs: p,
       events,
