@@ -49,7 +49,7 @@ function openOptionsPage(): Promise<void> {
 }
 
 async function openHistoryPage(): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL('/training-history.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
 }
 
 function markFirstRender(): void {

@@ -13,16 +13,26 @@ export function weekOf(session: { start: number }, prefs: Preferences): DateStri
   return startOfWeek(dateInZone(session.start, prefs.timezone), prefs.weekStartsOn);
 }
 
+/** The same exercises, in the same order, with the same number of sets. */
+function sameExercises(a: StoredSession['content'], b: StoredSession['content']): boolean {
+  return (
+    a.exercises.length === b.exercises.length &&
+    a.exercises.every((e, i) => e.name === b.exercises[i]?.name && e.sets === b.exercises[i]?.sets)
+  );
+}
+
 /**
  * Replaces one week's suggestions with a fresh plan. Sessions the planner kept stay as the runner
- * accepted them (content included); ones it had to move stay accepted, flagged `moved`; new ones
- * are suggestions. Skipped and earlier suggestions of the week are dropped.
+ * accepted them (content included, but for the targets the log changed before they start); ones
+ * it had to move stay accepted, flagged `moved`; new ones are suggestions. Skipped and earlier
+ * suggestions of the week are dropped.
  */
 export function mergeWeekPlan(
   previous: readonly StoredSession[],
   planned: readonly PlannedSession[],
   week: DateString,
   prefs: Preferences,
+  now?: number,
 ): StoredSession[] {
   const byId = new Map(previous.map((s) => [s.id, s]));
   const others = previous.filter((s) => weekOf(s, prefs) !== week);
@@ -33,11 +43,24 @@ export function mergeWeekPlan(
       end: a.end,
       reasons: a.reasons,
     }));
-    if (before && before.status === 'accepted' && p.status === 'kept') {
-      return { ...before, alternatives };
-    }
     const swapped = (session: StoredSession) =>
       before?.swaps ? withSwaps(session, before.swaps) : session;
+    if (before && before.status === 'accepted' && p.status === 'kept') {
+      // One not started yet takes the targets the log now gives (SPEC §6b) — words and weights
+      // only: a session whose exercises would change stays as the runner accepted it.
+      if (now !== undefined && before.start > now) {
+        const refreshed = swapped({
+          ...before,
+          title: p.title,
+          load: p.load,
+          content: p.content,
+          description: describeSession(p.content, { reasons: before.reasons }),
+          alternatives,
+        });
+        if (sameExercises(refreshed.content, before.content)) return refreshed;
+      }
+      return { ...before, alternatives };
+    }
     const base: StoredSession = {
       id: p.id,
       weekStart: p.weekStart,

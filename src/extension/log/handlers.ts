@@ -94,7 +94,8 @@ export function createLogHandlers(ctx: LogHandlerContext): LogHandlers {
           }
         }
         await logItem.setValue(withEntry(await logItem.getValue(), sessionId, entry));
-        return store.rebuildView(prefs);
+        // The planned weeks follow the log at once: next week's targets, a held block.
+        return store.inputsChanged(prefs);
       }),
 
     exportLog: () =>
@@ -118,7 +119,7 @@ export function createLogHandlers(ctx: LogHandlerContext): LogHandlers {
         const replaced = imported.entries.filter((e) => known.has(e.sessionId)).length;
         const merged = merge(log, imported);
         await logItem.setValue(merged);
-        await store.rebuildView();
+        await store.inputsChanged(await prefsStore.load());
         return {
           imported: imported.entries.length,
           added: imported.entries.length - replaced,
