@@ -13,12 +13,30 @@ export function weekOf(session: { start: number }, prefs: Preferences): DateStri
   return startOfWeek(dateInZone(session.start, prefs.timezone), prefs.weekStartsOn);
 }
 
-/** The same exercises, in the same order, with the same number of sets. */
-function sameExercises(a: StoredSession['content'], b: StoredSession['content']): boolean {
-  return (
-    a.exercises.length === b.exercises.length &&
-    a.exercises.every((e, i) => e.name === b.exercises[i]?.name && e.sets === b.exercises[i]?.sets)
-  );
+/**
+ * `accepted` with each exercise's target weight and its words (`kg`, `load`, `progression`) as
+ * `planned` has them now, matched by name; the same object when nothing changed.
+ */
+function withTargets(
+  accepted: StoredSession['content'],
+  planned: StoredSession['content'],
+): StoredSession['content'] {
+  const byName = new Map(planned.exercises.map((p) => [p.name, p]));
+  let changed = false;
+  const exercises = accepted.exercises.map((e) => {
+    const now = byName.get(e.name);
+    if (!now || (now.kg === e.kg && now.load === e.load && now.progression === e.progression))
+      return e;
+    changed = true;
+    const { kg: _old, ...rest } = e;
+    return {
+      ...rest,
+      ...(now.kg !== undefined ? { kg: now.kg } : {}),
+      load: now.load,
+      progression: now.progression,
+    };
+  });
+  return changed ? { ...accepted, exercises } : accepted;
 }
 
 /**
@@ -46,18 +64,19 @@ export function mergeWeekPlan(
     const swapped = (session: StoredSession) =>
       before?.swaps ? withSwaps(session, before.swaps) : session;
     if (before && before.status === 'accepted' && p.status === 'kept') {
-      // One not started yet takes the targets the log now gives (SPEC §6b) — words and weights
-      // only: a session whose exercises would change stays as the runner accepted it.
+      // One not started yet takes the targets the log now gives (SPEC §6b): weights and their
+      // words only. Its exercises and sets stay as accepted (rebuilt in its own, snug slot, a
+      // session can come out a set shorter), and so do the swaps already in its content.
       if (now !== undefined && before.start > now) {
-        const refreshed = swapped({
-          ...before,
-          title: p.title,
-          load: p.load,
-          content: p.content,
-          description: describeSession(p.content, { reasons: before.reasons }),
-          alternatives,
-        });
-        if (sameExercises(refreshed.content, before.content)) return refreshed;
+        const content = withTargets(before.content, p.content);
+        if (content !== before.content) {
+          return {
+            ...before,
+            content,
+            description: describeSession(content, { reasons: before.reasons }),
+            alternatives,
+          };
+        }
       }
       return { ...before, alternatives };
     }

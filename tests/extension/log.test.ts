@@ -152,6 +152,45 @@ describe('logSession', () => {
     expect(squat.sets.every((set) => set.reps === 6 && set.weight === 20)).toBe(true);
   });
 
+  it('moves next week’s targets once a session is logged, accepted sessions included', async () => {
+    const { handlers, card } = await afterFirstSession();
+    await handlers.planWeek({ weekStart: '2027-05-10' });
+    const squatTargets = (view: PopupView) =>
+      view.weeks[1]!.days.flatMap((d) =>
+        d.items.flatMap((i) =>
+          i.type === 'session'
+            ? i.exercises.filter((e) => e.name === 'Goblet squat').map((e) => e.target)
+            : [],
+        ),
+      );
+    const before = await handlers.acceptWeek({ weekStart: '2027-05-10' });
+    expect(squatTargets(before).length).toBeGreaterThan(0);
+    expect(squatTargets(before).every((t) => t === undefined)).toBe(true);
+
+    // Every set at the top of 6–8 at RPE 7 earns a step up, but next week is the block's deload:
+    // the same weight, now named (SPEC §6: targets from the log included).
+    const top = entryFor(card);
+    top.exercises = top.exercises!.map((e) => ({
+      ...e,
+      sets: e.sets.map((s) => ({ ...s, reps: 8 })),
+    }));
+    const after = await handlers.logSession({ sessionId: card.id, entry: top });
+
+    const targets = squatTargets(after);
+    expect(targets.length).toBe(squatTargets(before).length);
+    expect(targets.every((t) => t === '20 kg')).toBe(true);
+    const stored = (await planItem.getValue()).sessions.filter(
+      (s) => s.weekStart === '2027-05-10' && s.status === 'accepted',
+    );
+    const kg = stored.flatMap((s) =>
+      s.content.exercises.filter((p) => p.name === 'Goblet squat').map((p) => p.kg),
+    );
+    expect(kg.length).toBeGreaterThan(0);
+    expect(kg.every((w) => w === 20)).toBe(true);
+    // What is written to a calendar says it too.
+    expect(stored.some((s) => /Goblet squat.*20 kg/.test(s.description))).toBe(true);
+  });
+
   it('lists last week’s sessions as earlier ones, editable for 14 days after they end', async () => {
     const { handlers, clock, first } = await afterFirstSession();
     clock.now = first.end + 8 * DAY_MS;
