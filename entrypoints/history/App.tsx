@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { sendMessage } from '../../src/extension/messaging';
 import { HistoryPage } from '../../src/ui/history/HistoryPage';
 import type { HistoryLoad } from '../../src/ui/history/HistoryPage';
@@ -7,7 +6,6 @@ import type { HistoryLoad } from '../../src/ui/history/HistoryPage';
 export interface AppProps {
   /** Messages to the background; a fake in tests. */
   send?: typeof sendMessage;
-  openOptions?: () => Promise<void>;
   /** Called once the weeks are on screen (bench/history.ts measures up to it). */
   onRendered?: () => void;
 }
@@ -19,15 +17,10 @@ function markRendered(): void {
 }
 
 /** The History page: asks the background for the last 12 weeks and draws them. */
-export function App({
-  send = sendMessage,
-  openOptions = () => browser.runtime.openOptionsPage(),
-  onRendered = markRendered,
-}: AppProps) {
+export function App({ send = sendMessage, onRendered = markRendered }: AppProps) {
   const [load, setLoad] = useState<HistoryLoad>({ state: 'loading' });
 
   const fetchHistory = useCallback(() => {
-    setLoad({ state: 'loading' });
     send('getHistory', {}).then(
       (view) => setLoad({ state: 'ready', view }),
       (error: unknown) =>
@@ -39,16 +32,14 @@ export function App({
   }, [send]);
 
   useEffect(fetchHistory, [fetchHistory]);
+  function retry(): void {
+    setLoad({ state: 'loading' });
+    fetchHistory();
+  }
   // Before paint: what a runner waits for is the charts, not the loading line.
   useLayoutEffect(() => {
     if (load.state !== 'loading') onRendered();
   }, [load.state, onRendered]);
 
-  return (
-    <HistoryPage
-      load={load}
-      onRetry={fetchHistory}
-      onOpenSettings={() => void openOptions().catch(() => undefined)}
-    />
-  );
+  return <HistoryPage load={load} onRetry={retry} />;
 }

@@ -11,7 +11,8 @@ export type HistoryLoad =
 export interface HistoryPageProps {
   load: HistoryLoad;
   onRetry: () => void;
-  onOpenSettings: () => void;
+  /** The options page's address (an extension page next to this one). */
+  settingsHref?: string;
 }
 
 function EmptyHistory({ planned }: { planned: boolean }) {
@@ -35,7 +36,7 @@ function EmptyHistory({ planned }: { planned: boolean }) {
  * The History page (SPEC §6b): the last 12 weeks — sessions planned and done per week over the
  * phases, and each main lift's load over time — or, before anything is logged, what to do.
  */
-export function HistoryPage({ load, onRetry, onOpenSettings }: HistoryPageProps) {
+export function HistoryPage({ load, onRetry, settingsHref = 'options.html' }: HistoryPageProps) {
   const view = load.state === 'ready' ? load.view : undefined;
   const planned = view ? view.weeks.some((w) => w.planned > 0) : false;
   const first = view?.weeks[0]?.start;
@@ -51,9 +52,7 @@ export function HistoryPage({ load, onRetry, onOpenSettings }: HistoryPageProps)
             : 'The last 12 weeks: what was planned, what you did, and how your main lifts have moved.'}
         </p>
         <nav aria-label="Ironstride">
-          <button type="button" className="link-button" onClick={onOpenSettings}>
-            Settings (export or import the log)
-          </button>
+          <a href={`${settingsHref}#log-title`}>Export or import the log in Settings</a>
         </nav>
       </header>
 
