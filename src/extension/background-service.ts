@@ -8,7 +8,7 @@ import { createFeedHandlers } from './feed/handlers';
 import { createFeedPublisher } from './feed/publisher';
 import { connectionFor } from './google/connection';
 import { createLogHandlers } from './log/handlers';
-import { createGoogleHandlers } from './google/handlers';
+import { createGoogleHandlers, echoLogToGoogle } from './google/handlers';
 import { createWriteQueue } from './google/write-queue';
 import type { BackgroundDeps, BackgroundService, ServiceContext } from './deps';
 import { createPlanHandlers } from './plan/handlers';
@@ -57,7 +57,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       ...createPlanHandlers(parts),
       ...createSourceHandlers(parts),
       ...createPrefsHandlers(parts),
-      ...createLogHandlers(parts),
+      ...createLogHandlers({
+        ...parts,
+        echoToGoogle: (p, sessionId) =>
+          echoLogToGoogle({ ...shared, queue, connection }, p, sessionId),
+      }),
       ...createGoogleHandlers({ ...parts, connection, queue, identity: google }),
       ...createFeedHandlers({ client, publisher, serial, now, loadPrefs: prefs.load, rebuildView }),
     },

@@ -6,6 +6,7 @@
 import { collectRaces } from '../../core/races';
 import { parseTrainingLog, TrainingLogError } from '../../core/log';
 import type { LogEntry, TrainingLog } from '../../core/log';
+import type { Preferences } from '../../core/prefs';
 import { DAY_MS, dateInZone } from '../../core/time';
 import type { ServiceContext } from '../deps';
 import type { Handlers } from '../messaging';
@@ -21,6 +22,12 @@ import { upgradeLog } from './migrations';
 export interface LogHandlerContext extends Pick<ServiceContext, 'serial' | 'now'> {
   prefs: PrefsStore;
   store: PlanStore;
+  /**
+   * After a session's log changed, inside the serial queue: its Google event gets the result
+   * line (google/handlers.ts `echoLogToGoogle`). The feed follows on its own: a rebuilt view
+   * that finds the feed behind schedules a publish.
+   */
+  echoToGoogle?: (prefs: Preferences, sessionId: string) => Promise<boolean>;
 }
 
 type LogHandlers = Pick<Handlers, 'logSession' | 'exportLog' | 'importLog' | 'getHistory'>;
@@ -95,7 +102,10 @@ export function createLogHandlers(ctx: LogHandlerContext): LogHandlers {
         }
         await logItem.setValue(withEntry(await logItem.getValue(), sessionId, entry));
         // The planned weeks follow the log at once: next week's targets, a held block.
-        return store.inputsChanged(prefs);
+        const view = await store.inputsChanged(prefs);
+        // The view's Google line then says a write is on its way.
+        const echoed = (await ctx.echoToGoogle?.(prefs, sessionId)) ?? false;
+        return echoed ? store.rebuildView(prefs) : view;
       }),
 
     exportLog: () =>
