@@ -29,7 +29,8 @@ let server: TestFeedServer;
 beforeAll(async () => {
   fake = await startFakeGoogleCalendar({ tokens: ['token-1'] });
   server = await startFeedServer();
-}, 60_000);
+  // An embedded database starts in seconds, far more when other suites start theirs too.
+}, 180_000);
 
 afterAll(async () => {
   await fake?.close();
