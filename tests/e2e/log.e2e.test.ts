@@ -96,7 +96,8 @@ describe('training log', () => {
         .fill('20');
     }
     await form.getByLabel('Effort (RPE)').selectOption('7');
-    await screenshot(page, 'popup-log-form', { element: form });
+    await sets.scrollIntoViewIfNeeded();
+    await screenshot(page, 'popup-log-form');
     await form.getByRole('button', { name: 'Done', exact: true }).click();
     await waitForStatus(page, /^Logged .* as done, with \d+ exercises?$/);
     // Focus stays on the card: its Change button, for a keyboard runner.
@@ -104,7 +105,8 @@ describe('training log', () => {
       .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
       .toBe('Change');
     expect(await form.getByRole('heading', { name: 'Logged' }).isVisible()).toBe(true);
-    await screenshot(page, 'popup-logged', { element: form });
+    await form.scrollIntoViewIfNeeded();
+    await screenshot(page, 'popup-logged');
 
     const after = (await ext.stored<PopupView>('view'))!;
     const targets = nextWeekTargets(after, lift.name);

@@ -17,7 +17,7 @@ export interface HistoryPageProps {
 
 function EmptyHistory({ planned }: { planned: boolean }) {
   return (
-    <section className="card empty" aria-labelledby="history-empty-title">
+    <section className="card history-empty" aria-labelledby="history-empty-title">
       <h2 id="history-empty-title">Nothing logged yet</h2>
       <p>
         Log a session from the popup once it has ended: its card asks how it went — Done, Partly or

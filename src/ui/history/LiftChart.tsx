@@ -11,7 +11,7 @@ export interface LiftChartProps {
 
 const WIDTH = 640;
 const HEIGHT = 180;
-const PAD = { top: 16, right: 16, bottom: 30, left: 48 };
+const PAD = { top: 28, right: 16, bottom: 30, left: 48 };
 const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
 
@@ -66,7 +66,7 @@ export function LiftChart({ lift, unit, from, to }: LiftChartProps) {
             </text>
           </g>
         ))}
-        <text className="axis-unit" x={PAD.left - 6} y={PAD.top - 4} textAnchor="end">
+        <text className="axis-unit" x={PAD.left - 6} y={12} textAnchor="end">
           {unit}
         </text>
         <path className="lift-line" d={path.join(' ')} />

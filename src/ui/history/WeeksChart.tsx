@@ -102,7 +102,8 @@ export function WeeksChart({ weeks }: WeeksChartProps) {
                 width={bar}
                 height={y(week.done) - y(week.done + week.partly)}
               />
-              {(i % 2 === 0 || weeks.length <= 6) && (
+              {/* Every other week, counted back from this one, so this week is always named. */}
+              {((weeks.length - 1 - i) % 2 === 0 || weeks.length <= 6) && (
                 <text className="tick-label" x={x} y={HEIGHT - PAD.bottom + 16} textAnchor="middle">
                   {week.label}
                 </text>

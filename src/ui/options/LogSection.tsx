@@ -89,7 +89,7 @@ export function LogSection({
         <a href={historyHref}>Your last 12 weeks in History</a>
         <StatusLine status={exportStatus} />
       </div>
-      <div className="field">
+      <div className="field log-import">
         <label htmlFor={`${id}-file`}>Import a log file</label>
         <input
           ref={fileRef}
