@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionLogView } from '../../../src/extension/view';
 import { EarlierSessions } from '../../../src/ui/popup/EarlierSessions';
 import { draftFrom, entryFrom } from '../../../src/ui/popup/log-draft';
+import { PopupFooter } from '../../../src/ui/popup/PopupFooter';
 import { SessionLog } from '../../../src/ui/popup/SessionLog';
 
 function makeLog(overrides: Partial<SessionLogView> = {}): SessionLogView {
@@ -182,5 +183,22 @@ describe('entryFrom', () => {
     expect(entryFrom(draft, log, 's1', 'done')).toMatchObject({
       problem: { field: '1-0-reps', message: expect.stringContaining('Split squat, set 1: reps') },
     });
+  });
+});
+
+describe('PopupFooter', () => {
+  it('links History next to Settings', () => {
+    const html = renderToStaticMarkup(
+      <PopupFooter
+        acceptedCount={2}
+        exporting={false}
+        locked={false}
+        onDownload={() => {}}
+        onOpenSettings={() => {}}
+        onOpenHistory={() => {}}
+      />,
+    );
+    expect(html).toMatch(/<button[^>]*footer-history[^>]*>History<\/button>/);
+    expect(html.indexOf('History')).toBeLessThan(html.indexOf('Settings'));
   });
 });
