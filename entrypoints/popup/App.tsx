@@ -37,20 +37,16 @@ export interface AppProps {
   viewSource?: ViewSource;
   openOptions?: () => Promise<void>;
   /** Opens the History page in a tab. */
-  openHistory?: () => Promise<void>;
+  openHistory?: () => Promise<unknown>;
   download?: (file: { filename: string; text: string }) => void;
   now?: () => number;
   /** Called once, before the first paint (the startup bench measures up to it). */
   onFirstRender?: () => void;
 }
 
-function openOptionsPage(): Promise<void> {
-  return browser.runtime.openOptionsPage();
-}
-
-async function openHistoryPage(): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
-}
+const openOptionsPage = (): Promise<void> => browser.runtime.openOptionsPage();
+const openHistoryPage = (): Promise<unknown> =>
+  browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
 
 function markFirstRender(): void {
   if (performance.getEntriesByName('ironstride:first-render').length === 0) {
@@ -85,7 +81,7 @@ export function App({
   const { pending, run } = actions;
   const [weekIndex, setWeekIndex] = useState(0);
 
-  function open(page: () => Promise<void>, name: string): () => void {
+  function open(page: () => Promise<unknown>, name: string): () => void {
     const attempt = (): void => {
       page().catch((error: unknown) => {
         actions.fail({
@@ -98,9 +94,8 @@ export function App({
   }
   const openSettings = open(openOptions, 'Settings');
 
-  function onLog(sessionId: string, title: string, entry: LogEntry | null): Promise<boolean> {
-    return run(POPUP_ACTIONS.log, { sessionId, title, entry });
-  }
+  const onLog = (sessionId: string, title: string, entry: LogEntry | null) =>
+    run(POPUP_ACTIONS.log, { sessionId, title, entry });
 
   function onSession(action: SessionAction, sessionId: string, alternative?: number): void {
     if (action === 'move') {

@@ -8,16 +8,13 @@
  */
 import { GOOGLE_SCOPES, GoogleAuthError } from '../../calendar/google';
 import type { GoogleDeps, ServiceContext } from '../deps';
-import type { Preferences } from '../../core/prefs';
-import { echoLog } from '../log/echo';
 import type { Handlers } from '../messaging';
 import type { PlanStore } from '../plan/store';
-import { shownWeeks } from '../plan/weeks';
 import type { PrefsStore } from '../prefs/store';
 import type { GoogleSettings } from '../protocol';
 import { describeSourceError } from '../sources/read-source';
 import type { SourceSync } from '../sources/sync';
-import { eventsItem, planItem, sourcesItem } from '../storage';
+import { eventsItem, sourcesItem } from '../storage';
 import type { GoogleSource } from '../storage';
 import type { GoogleConnection } from './connection';
 import { missingReadScopes, scopesFor } from './connection';
@@ -29,10 +26,9 @@ import {
   loadGoogleAccount,
   loadGoogleLedger,
   loadGoogleSyncStates,
-  loadWriteJob,
 } from './storage';
 import type { GoogleAccount, WriteTarget } from './storage';
-import { newWriteJob, withdrawRange } from './write-job';
+import { queueGoogleWrite } from './write-start';
 import type { WriteQueue } from './write-queue';
 
 export interface GoogleHandlerContext extends ServiceContext {
@@ -264,55 +260,4 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
         return ctx.store.rebuildView(prefs);
       }),
   };
-}
-
-/**
- * Queues a write of every accepted session as it is now — Add to calendar's job — and starts it
- * once the caller leaves the serial queue. Call inside `serial`.
- */
-async function queueGoogleWrite(
-  ctx: Pick<GoogleHandlerContext, 'now' | 'newId' | 'queue'>,
-  prefs: Preferences,
-  target: WriteTarget,
-): Promise<void> {
-  const plan = await planItem.getValue();
-  const withdrawIn = withdrawRange(plan.plannedWeeks, shownWeeks(prefs, ctx.now()), prefs.timezone);
-  const job = newWriteJob({
-    id: ctx.newId(),
-    now: ctx.now(),
-    target,
-    timeZone: prefs.timezone,
-    // A logged session is written with its result line (log/echo.ts).
-    sessions: await echoLog(plan.sessions, prefs.weightUnit),
-    ...(withdrawIn ? { withdrawIn } : {}),
-  });
-  // A write still running stops at its next call; this snapshot supersedes it.
-  ctx.queue.cancel();
-  await googleWriteItem.setValue(job);
-  // Runs after the caller leaves the serial queue: its progress goes through it too.
-  void ctx.queue.run();
-}
-
-/** Outcomes after which the session's event is in Google, Ironstride's to patch. */
-const IN_GOOGLE = new Set(['created', 'updated', 'unchanged', 'restored']);
-
-/**
- * After a session was logged (issue 13, calendar echo): when the runner's sessions were added to
- * Google and this one's event is there, the same write runs again, patching that event with its
- * result line — the deterministic event id makes it a patch, never a second event. Nothing is
- * written for a runner who does not write to Google. Call inside `serial`.
- */
-export async function echoLogToGoogle(
-  ctx: Pick<GoogleHandlerContext, 'now' | 'newId' | 'queue' | 'connection'>,
-  prefs: Preferences,
-  sessionId: string,
-): Promise<boolean> {
-  if (!ctx.connection.available) return false;
-  const account = await loadGoogleAccount();
-  const job = await loadWriteJob();
-  if (!account.connected || !job) return false;
-  const result = job.results[sessionId];
-  if (!result || !IN_GOOGLE.has(result.status)) return false;
-  await queueGoogleWrite(ctx, prefs, account.writeTarget);
-  return true;
 }
