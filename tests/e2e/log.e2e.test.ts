@@ -63,6 +63,9 @@ describe('training log', () => {
     await planNextWeek(page);
     await page.getByRole('button', { name: /^Accept all/ }).click();
     await waitForStatus(page, /accepted$/);
+    // The footer's three buttons fit the popup's 400 px: Settings is not cut off by History.
+    const settings = await page.getByRole('button', { name: 'Settings' }).boundingBox();
+    expect(settings!.x + settings!.width).toBeLessThanOrEqual(400);
     await page.close();
     const plan = await ext.stored<{ sessions: StoredSession[] }>('plan');
     const session = plan!.sessions.find(
