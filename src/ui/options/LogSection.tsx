@@ -80,7 +80,7 @@ export function LogSection({
       <h2 id="log-title">Training log</h2>
       <p className="lead">
         What you logged from the popup after each session. The next sessions follow it. Export it as
-        a backup or for <code>ironstride plan --log</code>; import it on another browser.
+        a backup or for the command line’s <code>plan --log</code>; import it on another browser.
       </p>
       <div className="actions">
         <button type="button" onClick={() => void exportLog()}>
