@@ -144,6 +144,7 @@ describe('src/extension', () => {
     expect(handlerFiles.map((f) => relative(join(root, 'src/extension'), f)).sort()).toEqual([
       'feed/handlers.ts',
       'google/handlers.ts',
+      'log/handlers.ts',
       'plan/handlers.ts',
       'prefs/handlers.ts',
       'sources/handlers.ts',

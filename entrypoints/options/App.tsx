@@ -4,6 +4,7 @@ import { sendMessage } from '../../src/extension/messaging';
 import { PreferencesForm } from '../../src/ui/options/PreferencesForm';
 import { PrivacyNote } from '../../src/ui/options/PrivacyNote';
 import { FeedSection } from '../../src/ui/options/FeedSection';
+import { LogSection } from '../../src/ui/options/LogSection';
 import { GoogleSection } from '../../src/ui/options/GoogleSection';
 import type { ApiPermissions, HostPermissions, SendMessage } from '../../src/ui/options/services';
 import { SourcesSection } from '../../src/ui/options/SourcesSection';
@@ -57,6 +58,7 @@ export function App({
           <a href="#calendars-title">Calendars</a>
           <a href="#google-title">Google Calendar</a>
           <a href="#feed-title">Subscribable feed</a>
+          <a href="#log-title">Training log</a>
           <a href="#preferences-title">Preferences</a>
           <a href="#privacy-title">Privacy</a>
         </nav>
@@ -91,6 +93,8 @@ export function App({
       <GoogleSection {...google} sources={sources} />
 
       <FeedSection {...feed} />
+
+      <LogSection send={send} />
 
       <section className="card" aria-labelledby="preferences-title">
         <h2 id="preferences-title">Preferences</h2>

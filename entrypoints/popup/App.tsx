@@ -2,10 +2,12 @@ import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../src/extension/messaging';
 import { viewItem } from '../../src/extension/storage';
+import type { LogEntry } from '../../src/core/log';
 import type { PopupView } from '../../src/extension/view';
 import { POPUP_ACTIONS } from '../../src/ui/popup/actions';
 import { ConflictBanner } from '../../src/ui/popup/ConflictBanner';
 import { downloadFile } from '../../src/ui/popup/download-file';
+import { EarlierSessions } from '../../src/ui/popup/EarlierSessions';
 import { EmptyState } from '../../src/ui/popup/EmptyState';
 import { describeFailure } from '../../src/ui/popup/errors';
 import { ErrorState } from '../../src/ui/popup/ErrorState';
@@ -34,15 +36,17 @@ export interface AppProps {
   send?: SendMessage;
   viewSource?: ViewSource;
   openOptions?: () => Promise<void>;
+  /** Opens the History page in a tab. */
+  openHistory?: () => Promise<unknown>;
   download?: (file: { filename: string; text: string }) => void;
   now?: () => number;
   /** Called once, before the first paint (the startup bench measures up to it). */
   onFirstRender?: () => void;
 }
 
-function openOptionsPage(): Promise<void> {
-  return browser.runtime.openOptionsPage();
-}
+const openOptionsPage = (): Promise<void> => browser.runtime.openOptionsPage();
+const openHistoryPage = (): Promise<unknown> =>
+  browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
 
 function markFirstRender(): void {
   if (performance.getEntriesByName('ironstride:first-render').length === 0) {
@@ -60,6 +64,7 @@ export function App({
   send = sendMessage,
   viewSource = viewItem,
   openOptions = openOptionsPage,
+  openHistory = openHistoryPage,
   download = downloadFile,
   now = Date.now,
   onFirstRender = markFirstRender,
@@ -76,14 +81,21 @@ export function App({
   const { pending, run } = actions;
   const [weekIndex, setWeekIndex] = useState(0);
 
-  function openSettings(): void {
-    openOptions().catch((error: unknown) => {
-      actions.fail({
-        message: `Couldn't open Settings: ${describeFailure(error)}`,
-        retry: openSettings,
+  function open(page: () => Promise<unknown>, name: string): () => void {
+    const attempt = (): void => {
+      page().catch((error: unknown) => {
+        actions.fail({
+          message: `Couldn't open ${name}: ${describeFailure(error)}`,
+          retry: attempt,
+        });
       });
-    });
+    };
+    return attempt;
   }
+  const openSettings = open(openOptions, 'Settings');
+
+  const onLog = (sessionId: string, title: string, entry: LogEntry | null) =>
+    run(POPUP_ACTIONS.log, { sessionId, title, entry });
 
   function onSession(action: SessionAction, sessionId: string, alternative?: number): void {
     if (action === 'move') {
@@ -127,6 +139,12 @@ export function App({
           locked={pending !== null}
           onReplan={() => void run(POPUP_ACTIONS.replan, undefined)}
         />
+        <EarlierSessions
+          sessions={view.earlier ?? []}
+          {...(pending?.type === 'log' ? { busySessionId: pending.sessionId } : {})}
+          locked={pending !== null}
+          onLog={(s, entry) => onLog(s.id, `${s.title}, ${s.day}`, entry)}
+        />
         <RacesPanel
           races={view.races ?? []}
           {...(pending?.type === 'race' ? { busyEventId: pending.eventId } : {})}
@@ -165,6 +183,7 @@ export function App({
                 void run(POPUP_ACTIONS.swap, { sessionId, from, to })
               }
               onRetag={(item, choice, series) => run(POPUP_ACTIONS.retag, { item, choice, series })}
+              onLog={(s, entry) => onLog(s.id, s.title, entry)}
             />
           </div>
         ) : (
@@ -220,6 +239,7 @@ export function App({
           locked={pending !== null}
           onDownload={() => void run(POPUP_ACTIONS.export, undefined)}
           onOpenSettings={openSettings}
+          onOpenHistory={open(openHistory, 'History')}
         />
       )}
       <div className="sr-only" role="status" aria-live="polite">

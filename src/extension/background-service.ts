@@ -7,7 +7,9 @@ import { createFeedClient } from './feed/client';
 import { createFeedHandlers } from './feed/handlers';
 import { createFeedPublisher } from './feed/publisher';
 import { connectionFor } from './google/connection';
+import { createLogHandlers } from './log/handlers';
 import { createGoogleHandlers } from './google/handlers';
+import { googleEcho } from './google/write-start';
 import { createWriteQueue } from './google/write-queue';
 import type { BackgroundDeps, BackgroundService, ServiceContext } from './deps';
 import { createPlanHandlers } from './plan/handlers';
@@ -50,12 +52,14 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   });
   const sources = createSourceSync({ now, fetch, google: connection });
   const parts = { ...shared, prefs, store, sources };
+  const echoToGoogle = googleEcho({ ...shared, queue, connection });
   const rebuildView = store.rebuildView;
   return {
     handlers: {
       ...createPlanHandlers(parts),
       ...createSourceHandlers(parts),
       ...createPrefsHandlers(parts),
+      ...createLogHandlers({ ...parts, echoToGoogle }),
       ...createGoogleHandlers({ ...parts, connection, queue, identity: google }),
       ...createFeedHandlers({ client, publisher, serial, now, loadPrefs: prefs.load, rebuildView }),
     },

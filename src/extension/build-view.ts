@@ -5,18 +5,21 @@
 import type { ClassifiedEvent, RaceChoice } from '../core/classify-calendar';
 import { formatDose } from '../core/exercises';
 import type { Prescription } from '../core/exercises';
+import type { LogEntry } from '../core/log';
 import { PHASE_RULES } from '../core/phases';
 import type { PlanResult } from '../core/plan';
 import type { Preferences, WeightUnit } from '../core/prefs';
 import { formatWeight } from '../core/units';
 import { DEFAULT_TEXT_STYLE, shortDayText, timeRangeText } from '../core/text-style';
 import type { TextStyle } from '../core/text-style';
-import { addDays, dateInZone, MONTH_NAMES_SHORT, parseDate } from '../core/time';
+import { addDays, DAY_MS, dateInZone, MONTH_NAMES_SHORT, parseDate } from '../core/time';
 import type { DateString } from '../core/time';
+import { asksForLog, LOG_EDIT_DAYS, sessionLogView } from './log/log-view';
 import type { StoredSession } from './storage';
 import type {
   DayItem,
   DayView,
+  EarlierSessionView,
   ExerciseView,
   PopupView,
   RaceView,
@@ -30,6 +33,14 @@ interface Labels {
   tz: string;
   style: TextStyle;
   unit: WeightUnit;
+}
+
+/** What the log part of a session needs: the log by session id, the clock and the weight unit. */
+interface LogContext {
+  now: number;
+  prefs: Preferences;
+  entries: readonly LogEntry[];
+  bySession: ReadonlyMap<string, LogEntry>;
 }
 
 const dayLabel = (date: DateString, { style }: Labels) => shortDayText(date, style);
@@ -69,11 +80,23 @@ function exerciseView(p: Prescription, unit: WeightUnit): ExerciseView {
   };
 }
 
+function logOf(s: StoredSession, at: Labels, log: LogContext) {
+  return sessionLogView({
+    session: s,
+    entry: log.bySession.get(s.id),
+    entries: log.entries,
+    now: log.now,
+    timeZone: at.tz,
+    unit: log.prefs.weightUnit,
+    style: at.style,
+  });
+}
+
 function sessionItem(
   s: StoredSession,
   at: Labels,
   conflict: string | undefined,
-  now: number,
+  log: LogContext,
 ): SessionItem {
   return {
     type: 'session',
@@ -93,8 +116,32 @@ function sessionItem(
     moved: s.moved ?? false,
     ...(conflict ? { conflict } : {}),
     // Sessions stored before swaps existed have no basis to re-dose from.
-    canSwap: s.start > now && s.content.basis !== undefined,
+    canSwap: s.start > log.now && s.content.basis !== undefined,
+    ...(asksForLog(s, log.now) ? { log: logOf(s, at, log) } : {}),
   };
+}
+
+/** Accepted sessions before `weekStart` that ended within the last 14 days, oldest first. */
+function earlierSessions(
+  sessions: readonly StoredSession[],
+  weekStart: DateString | undefined,
+  at: Labels,
+  log: LogContext,
+): EarlierSessionView[] {
+  if (!weekStart) return [];
+  const since = log.now - LOG_EDIT_DAYS * DAY_MS;
+  return sessions
+    .filter(
+      (s) => asksForLog(s, log.now) && s.end > since && dateInZone(s.start, at.tz) < weekStart,
+    )
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      day: dayLabel(dateInZone(s.start, at.tz), at),
+      time: timeRange(s.start, s.end, at),
+      log: logOf(s, at, log),
+    }));
 }
 
 function eventItem(e: ClassifiedEvent, at: Labels, retagged: boolean): DayItem {
@@ -137,6 +184,8 @@ export interface BuildViewInput {
   raceChoices?: ReadonlyMap<string, RaceChoice>;
   /** How times and dates read (the browser's language); 24-hour and day first by default. */
   text?: TextStyle;
+  /** The training log's entries, oldest first (SPEC §6b): ended sessions show what was logged. */
+  log?: readonly LogEntry[];
 }
 
 /**
@@ -181,6 +230,13 @@ export function buildView(input: BuildViewInput): PopupView {
   const at: Labels = { tz, style: input.text ?? DEFAULT_TEXT_STYLE, unit: input.prefs.weightUnit };
   const today = dateInZone(input.now, tz);
   const conflictById = new Map(input.conflicts.map((c) => [c.sessionId, c.message]));
+  const entries = input.log ?? [];
+  const log: LogContext = {
+    now: input.now,
+    prefs: input.prefs,
+    entries,
+    bySession: new Map(entries.map((e) => [e.sessionId, e])),
+  };
   const weeks: WeekView[] = input.weekPlans.map((plan, i) => {
     const week = plan.weeks[0];
     if (!week) throw new Error('a week plan without its week');
@@ -195,7 +251,7 @@ export function buildView(input: BuildViewInput): PopupView {
       }
       for (const s of input.sessions) {
         if (dateInZone(s.start, tz) !== d) continue;
-        items.push({ at: s.start, item: sessionItem(s, at, conflictById.get(s.id), input.now) });
+        items.push({ at: s.start, item: sessionItem(s, at, conflictById.get(s.id), log) });
       }
       items.sort((a, b) => a.at - b.at);
       days.push({
@@ -231,5 +287,6 @@ export function buildView(input: BuildViewInput): PopupView {
     conflicts: [...input.conflicts],
     acceptedCount: input.sessions.filter((s) => s.status === 'accepted').length,
     races: racesView(input, today, at),
+    earlier: earlierSessions(input.sessions, weeks[0]?.start, at, log),
   };
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { RACE_CHOICES } from '../core/classify-calendar';
 import { preferencesSchema } from '../core/prefs';
 import type { PreferencesInput } from '../core/prefs';
+import { logProtocol } from './log/protocol';
 import { RETAG_VALUES } from './retag';
 import { googleLineSchema, popupViewSchema } from './view';
 
@@ -267,6 +268,8 @@ export const protocol = {
   deleteFeed: { request: z.object({ localOnly: z.boolean().optional() }), result: feedSettings },
   /** Publishes the accepted sessions now; the outcome is the view's `feed.status`. */
   publishFeed: { request: none, result: popupViewSchema },
+  /** The training log: popup, Options and History (log/protocol.ts). */
+  ...logProtocol,
 } satisfies Record<string, { request: z.ZodType; result: z.ZodType }>;
 
 type Protocol = typeof protocol;

@@ -14,15 +14,43 @@ export function weekOf(session: { start: number }, prefs: Preferences): DateStri
 }
 
 /**
+ * `accepted` with each exercise's target weight and its words (`kg`, `load`, `progression`) as
+ * `planned` has them now, matched by name; the same object when nothing changed.
+ */
+function withTargets(
+  accepted: StoredSession['content'],
+  planned: StoredSession['content'],
+): StoredSession['content'] {
+  const byName = new Map(planned.exercises.map((p) => [p.name, p]));
+  let changed = false;
+  const exercises = accepted.exercises.map((e) => {
+    const now = byName.get(e.name);
+    if (!now || (now.kg === e.kg && now.load === e.load && now.progression === e.progression))
+      return e;
+    changed = true;
+    const { kg: _old, ...rest } = e;
+    return {
+      ...rest,
+      ...(now.kg !== undefined ? { kg: now.kg } : {}),
+      load: now.load,
+      progression: now.progression,
+    };
+  });
+  return changed ? { ...accepted, exercises } : accepted;
+}
+
+/**
  * Replaces one week's suggestions with a fresh plan. Sessions the planner kept stay as the runner
- * accepted them (content included); ones it had to move stay accepted, flagged `moved`; new ones
- * are suggestions. Skipped and earlier suggestions of the week are dropped.
+ * accepted them (content included, but for the targets the log changed before they start); ones
+ * it had to move stay accepted, flagged `moved`; new ones are suggestions. Skipped and earlier
+ * suggestions of the week are dropped.
  */
 export function mergeWeekPlan(
   previous: readonly StoredSession[],
   planned: readonly PlannedSession[],
   week: DateString,
   prefs: Preferences,
+  now?: number,
 ): StoredSession[] {
   const byId = new Map(previous.map((s) => [s.id, s]));
   const others = previous.filter((s) => weekOf(s, prefs) !== week);
@@ -33,11 +61,25 @@ export function mergeWeekPlan(
       end: a.end,
       reasons: a.reasons,
     }));
-    if (before && before.status === 'accepted' && p.status === 'kept') {
-      return { ...before, alternatives };
-    }
     const swapped = (session: StoredSession) =>
       before?.swaps ? withSwaps(session, before.swaps) : session;
+    if (before && before.status === 'accepted' && p.status === 'kept') {
+      // One not started yet takes the targets the log now gives (SPEC §6b): weights and their
+      // words only. Its exercises and sets stay as accepted (rebuilt in its own, snug slot, a
+      // session can come out a set shorter), and so do the swaps already in its content.
+      if (now !== undefined && before.start > now) {
+        const content = withTargets(before.content, p.content);
+        if (content !== before.content) {
+          return {
+            ...before,
+            content,
+            description: describeSession(content, { reasons: before.reasons }),
+            alternatives,
+          };
+        }
+      }
+      return { ...before, alternatives };
+    }
     const base: StoredSession = {
       id: p.id,
       weekStart: p.weekStart,

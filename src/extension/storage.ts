@@ -10,6 +10,7 @@ import type { StrengthSession } from '../core/exercises';
 import type { Load, Phase } from '../core/phases';
 import { EMPTY_LOG } from '../core/log';
 import type { TrainingLog } from '../core/log';
+import { LOG_VERSION, logStorageMigrations } from './log/migrations';
 import type { PreferencesInput } from '../core/prefs';
 import type { DateString } from '../core/time';
 import type { PopupView, SessionStatus } from './view';
@@ -104,10 +105,12 @@ export const raceChoicesItem = storage.defineItem<Record<string, RaceChoice>>('l
 /**
  * The training log (SPEC §6b): what the runner did with each session, in the same format as
  * Options' export and `plan --log`. Kilograms, always; validated with the core schema on import.
+ * Its version is the document's; a change of shape is one step in log/migrations.ts.
  */
 export const logItem = storage.defineItem<TrainingLog>('local:log', {
   fallback: EMPTY_LOG,
-  version: 1,
+  version: LOG_VERSION,
+  migrations: logStorageMigrations(),
 });
 
 /** What the last sync read from one calendar. */

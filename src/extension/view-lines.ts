@@ -6,6 +6,7 @@
 import type { FeedViewInput } from './feed/view';
 import { withFeed } from './feed/view';
 import { buildFeedBody } from './feed/body';
+import { echoLog } from './log/echo';
 import { loadFeedConnection, loadPublishState } from './feed/storage';
 import type { GoogleConnection } from './google/connection';
 import { loadGoogleAccount } from './google/storage';
@@ -41,12 +42,16 @@ export interface ViewLines {
 
 export function createViewLines({ serial, now, prefs, google }: ViewLinesDeps): ViewLines {
   const lines: ViewLines = {
+    // Both lines compare what was written with the sessions as they would be written now: with
+    // their result lines (log/echo.ts).
     async google(sessions, timeZone, job) {
       const account = await loadGoogleAccount();
-      return { available: google.available, account, job, sessions, timeZone };
+      const written = await echoLog(sessions, (await prefs.load()).weightUnit);
+      return { available: google.available, account, job, sessions: written, timeZone };
     },
     async feed(sessions, timeZone) {
-      const desired = buildFeedBody(sessions, timeZone, now());
+      const written = await echoLog(sessions, (await prefs.load()).weightUnit);
+      const desired = buildFeedBody(written, timeZone, now());
       return {
         connection: await loadFeedConnection(),
         publish: await loadPublishState(),

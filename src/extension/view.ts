@@ -55,6 +55,50 @@ export type GoogleTone = z.infer<typeof googleTone>;
 export const googleLineSchema = z.object({ text: z.string(), tone: googleTone });
 export type GoogleLine = z.infer<typeof googleLineSchema>;
 
+/** One set as the log form shows it: the weight in the runner's unit, as they would type it. */
+const logSetView = z.object({ reps: z.number(), weight: z.number().optional() });
+
+/** One exercise of the log form, pre-filled from what was logged or else from the prescription. */
+const logExerciseView = z.object({
+  name: z.string(),
+  /** Reps are counted per side ("each side"). */
+  perSide: z.boolean(),
+  /** Loaded with a bar, dumbbells or a kettlebell: each set has a weight to type. */
+  weighted: z.boolean(),
+  sets: z.array(logSetView),
+});
+export type LogExerciseView = z.infer<typeof logExerciseView>;
+
+/** What the runner logged for a session (SPEC §6b), in words and for the form. */
+const loggedView = z.object({
+  status: z.enum(['done', 'partly', 'skipped']),
+  rpe: z.number().optional(),
+  /** Sets were logged ("Add sets" opens with them). */
+  withSets: z.boolean(),
+  /** "Done · RPE 7 · Goblet squat 3 × 8 @ 20 kg". */
+  summary: z.string(),
+});
+
+/**
+ * A session whose end has passed, asking how it went (SPEC §6b): present only on accepted
+ * sessions that ended, with what was logged, if anything, and whether it can still change.
+ */
+const sessionLogView = z.object({
+  /** The session's day in the runner's zone: the log entry's `date`. */
+  date: z.string(),
+  /** What the runner sees and types weights in; the log stores kilograms. */
+  unit: z.enum(['kg', 'lb']),
+  /** Within 14 days of the session's end; after that the result is shown read-only. */
+  editable: z.boolean(),
+  /** "Mon 17 May": the last day it can be changed. */
+  editableUntil: z.string(),
+  logged: loggedView.optional(),
+  exercises: z.array(logExerciseView),
+  /** Timed holds are not logged set by set (the log counts reps): their names, to say so. */
+  timed: z.array(z.string()),
+});
+export type SessionLogView = z.infer<typeof sessionLogView>;
+
 const sessionItem = z.object({
   type: z.literal('session'),
   id: z.string(),
@@ -76,6 +120,8 @@ const sessionItem = z.object({
   google: googleLineSchema.optional(),
   /** Its exercises can still be swapped (it has not started, and was planned with alternatives). */
   canSwap: z.boolean().optional(),
+  /** Once it has ended (accepted sessions only): how it went. */
+  log: sessionLogView.optional(),
 });
 export type SessionItem = z.infer<typeof sessionItem>;
 
@@ -188,6 +234,18 @@ const raceView = z.object({
 });
 export type RaceView = z.infer<typeof raceView>;
 
+/** An accepted session of an earlier week that ended within the last 14 days: still to log or change. */
+const earlierSessionView = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** "Tue 27 Apr". */
+  day: z.string(),
+  /** "17:30–18:10". */
+  time: z.string(),
+  log: sessionLogView,
+});
+export type EarlierSessionView = z.infer<typeof earlierSessionView>;
+
 export const popupViewSchema = z.object({
   generatedAt: z.number(),
   timezone: z.string(),
@@ -207,5 +265,7 @@ export const popupViewSchema = z.object({
   feed: feedView.optional(),
   /** Races found in the calendar from today on, soonest first; absent in older cached views. */
   races: z.array(raceView).optional(),
+  /** Accepted sessions before this week that ended in the last 14 days; absent in older cached views. */
+  earlier: z.array(earlierSessionView).optional(),
 });
 export type PopupView = z.infer<typeof popupViewSchema>;

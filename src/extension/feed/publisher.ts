@@ -21,6 +21,7 @@
 import type { Preferences } from '../../core/prefs';
 import { DAY_MS } from '../../core/time';
 import { planItem } from '../storage';
+import { echoLog } from '../log/echo';
 import { buildFeedBody, FEED_MAX_BODY_BYTES } from './body';
 import type { FeedBodyResult } from './body';
 import type { FeedClient, FeedError } from './client';
@@ -89,7 +90,9 @@ export async function desiredFeedBody(
   const prefs = await loadPrefs();
   const { sessions } = await planItem.getValue();
   const state = await loadPublishState();
-  return buildFeedBody(sessions, prefs.timezone, now, byteBudget(state, now));
+  // A logged session carries its result line (log/echo.ts).
+  const written = await echoLog(sessions, prefs.weightUnit);
+  return buildFeedBody(written, prefs.timezone, now, byteBudget(state, now));
 }
 
 export type PublishMode = 'manual' | 'auto' | 'start' | 'alarm';

@@ -10,12 +10,11 @@ import { GOOGLE_SCOPES, GoogleAuthError } from '../../calendar/google';
 import type { GoogleDeps, ServiceContext } from '../deps';
 import type { Handlers } from '../messaging';
 import type { PlanStore } from '../plan/store';
-import { shownWeeks } from '../plan/weeks';
 import type { PrefsStore } from '../prefs/store';
 import type { GoogleSettings } from '../protocol';
 import { describeSourceError } from '../sources/read-source';
 import type { SourceSync } from '../sources/sync';
-import { eventsItem, planItem, sourcesItem } from '../storage';
+import { eventsItem, sourcesItem } from '../storage';
 import type { GoogleSource } from '../storage';
 import type { GoogleConnection } from './connection';
 import { missingReadScopes, scopesFor } from './connection';
@@ -29,7 +28,7 @@ import {
   loadGoogleSyncStates,
 } from './storage';
 import type { GoogleAccount, WriteTarget } from './storage';
-import { newWriteJob, withdrawRange } from './write-job';
+import { queueGoogleWrite } from './write-start';
 import type { WriteQueue } from './write-queue';
 
 export interface GoogleHandlerContext extends ServiceContext {
@@ -257,27 +256,8 @@ export function createGoogleHandlers(ctx: GoogleHandlerContext): GoogleHandlers 
         const account = await loadGoogleAccount();
         if (!account.connected) throw new Error('Connect Google in Settings first');
         const prefs = await ctx.prefs.load();
-        const plan = await planItem.getValue();
-        const withdrawIn = withdrawRange(
-          plan.plannedWeeks,
-          shownWeeks(prefs, ctx.now()),
-          prefs.timezone,
-        );
-        const job = newWriteJob({
-          id: ctx.newId(),
-          now: ctx.now(),
-          target: account.writeTarget,
-          timeZone: prefs.timezone,
-          sessions: plan.sessions,
-          ...(withdrawIn ? { withdrawIn } : {}),
-        });
-        // A write still running stops at its next call; this snapshot supersedes it.
-        ctx.queue.cancel();
-        await googleWriteItem.setValue(job);
-        const view = await ctx.store.rebuildView(prefs);
-        // Runs after this handler leaves the serial queue: its progress goes through it too.
-        void ctx.queue.run();
-        return view;
+        await queueGoogleWrite(ctx, prefs, account.writeTarget);
+        return ctx.store.rebuildView(prefs);
       }),
   };
 }

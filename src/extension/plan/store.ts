@@ -17,7 +17,7 @@ import type { GoogleWriteJob } from '../google/storage';
 import { withGoogle } from '../google/write-view';
 import type { PrefsStore } from '../prefs/store';
 import { activeSessions, mergeWeekPlan, pruneAlternatives, weekOf } from '../sessions';
-import { eventsItem, planItem, sourcesItem, viewItem } from '../storage';
+import { eventsItem, logItem, planItem, sourcesItem, viewItem } from '../storage';
 import type { StoredSession } from '../storage';
 import type { PopupView } from '../view';
 import type { ViewLines } from '../view-lines';
@@ -69,6 +69,8 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
         ...sessions.filter((s) => s.deletedInGoogle).map((s) => s.id),
       ]),
     ];
+    // The training log moves targets and blocks (SPEC §6b): every plan reads it.
+    const log = await logItem.getValue();
     for (const week of weeks) {
       const accepted = sessions.filter((s) => s.status === 'accepted' && weekOf(s, prefs) === week);
       const result = planWeeks({
@@ -80,8 +82,9 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
         notBefore: now(),
         reservedIds: retiredIds,
         text: deps.prefs.text(),
+        log,
       });
-      sessions = mergeWeekPlan(sessions, result.sessions, week, prefs);
+      sessions = mergeWeekPlan(sessions, result.sessions, week, prefs, now());
       if (markPlanned) plannedWeeks[week] = now();
     }
     await planItem.setValue({ plannedWeeks, sessions, retiredIds });
@@ -95,6 +98,7 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
     const stored = await eventsItem.getValue();
     const sessions = pruneAlternatives(state.sessions, events, p, now());
     const active = activeSessions(sessions);
+    const log = await logItem.getValue();
     const weekPlans: PlanResult[] = shownWeeks(p, now()).map((week) =>
       planWeeks({
         events,
@@ -104,6 +108,7 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
         accepted: active.filter((s) => weekOf(s, p) === week),
         notBefore: now(),
         text: deps.prefs.text(),
+        log,
       }),
     );
     const accepted = sessions.filter((s) => s.status === 'accepted');
@@ -116,6 +121,7 @@ export function createPlanStore(deps: PlanStoreDeps): PlanStore {
     }).flatMap((c) => (c.problem ? [{ sessionId: c.id, message: c.problem }] : []));
     const syncTimes = sources.map((s) => stored[s.id]?.syncedAt ?? 0).filter((t) => t > 0);
     const planned = buildView({
+      log: log.entries,
       now: now(),
       prefs: p,
       events,

@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import type { RetagChoice } from '../../extension/retag';
-import type { DayItem, DayView } from '../../extension/view';
+import type { LogEntry } from '../../core/log';
+import type { DayItem, DayView, SessionItem } from '../../extension/view';
 import { Chip } from '../shared/Chip';
 import type { PendingAction } from './actions';
 import { DayItemRow } from './DayItemRow';
 import { SessionCard } from './SessionCard';
+import { SessionLog } from './SessionLog';
 import type { SessionAction } from './SessionCard';
 
 export interface DayListProps {
@@ -17,11 +19,13 @@ export interface DayListProps {
     retag: RetagChoice | null,
     series: boolean,
   ) => Promise<boolean>;
+  /** Saves how an ended session went (`null` forgets it); resolves whether it worked. */
+  onLog: (session: SessionItem, entry: LogEntry | null) => Promise<boolean>;
 }
 
 function sessionBusy(pending: PendingAction | null, sessionId: string): SessionAction | null {
   if (!pending || !('sessionId' in pending) || pending.sessionId !== sessionId) return null;
-  return pending.type;
+  return pending.type === 'log' ? null : pending.type;
 }
 
 function Day({
@@ -31,6 +35,7 @@ function Day({
   onSession,
   onSwap,
   onRetag,
+  onLog,
 }: Omit<DayListProps, 'days'> & { day: DayView; past: boolean }) {
   const locked = pending !== null;
   const classes = ['day', day.today && 'day--today', past && 'day--past'].filter(Boolean).join(' ');
@@ -57,6 +62,19 @@ function Day({
                 onReset={() => onSession('reset', item.id)}
                 onMove={(alternative) => onSession('move', item.id, alternative)}
                 onSwap={(from, to) => onSwap(item.id, from, to)}
+                log={
+                  item.log && (
+                    <SessionLog
+                      sessionId={item.id}
+                      title={`${item.title}, ${day.label}`}
+                      log={item.log}
+                      headingLevel={5}
+                      busy={pending?.type === 'log' && pending.sessionId === item.id}
+                      locked={locked}
+                      onLog={(entry) => onLog(item, entry)}
+                    />
+                  )
+                }
               />
             ) : (
               <DayItemRow
@@ -79,16 +97,19 @@ function Day({
  * on a Saturday shows Saturday first (unless an earlier day still needs an answer); unfolded,
  * they are dimmed.
  */
-export function DayList({ days, pending, onSession, onSwap, onRetag }: DayListProps) {
+export function DayList({ days, pending, onSession, onSwap, onRetag, onLog }: DayListProps) {
   const [showEarlier, setShowEarlier] = useState(false);
   const listId = useId();
   const todayIndex = days.findIndex((day) => day.today);
   const earlier = todayIndex > 0 ? days.slice(0, todayIndex) : [];
-  // Never fold away something waiting for an answer.
+  // Never fold away something waiting for an answer: a suggestion, a conflict, a session to log.
   const unfold = earlier.some((day) =>
     day.items.some(
       (item) =>
-        item.type === 'session' && (item.status === 'suggested' || item.conflict !== undefined),
+        item.type === 'session' &&
+        (item.status === 'suggested' ||
+          item.conflict !== undefined ||
+          (item.log !== undefined && !item.log.logged)),
     ),
   );
   const shown = showEarlier || unfold ? days : days.slice(earlier.length);
@@ -120,6 +141,7 @@ export function DayList({ days, pending, onSession, onSwap, onRetag }: DayListPr
             onSession={onSession}
             onSwap={onSwap}
             onRetag={onRetag}
+            onLog={onLog}
           />
         ))}
       </ol>

@@ -7,6 +7,8 @@ export interface PopupFooterProps {
   locked: boolean;
   onDownload: () => void;
   onOpenSettings: () => void;
+  /** The History page (the last 12 weeks); absent hides the link. */
+  onOpenHistory?: () => void;
 }
 
 function GearIcon() {
@@ -24,13 +26,14 @@ function GearIcon() {
   );
 }
 
-/** Download .ics of the accepted sessions, and Settings. */
+/** Download .ics of the accepted sessions, History and Settings. */
 export function PopupFooter({
   acceptedCount,
   exporting,
   locked,
   onDownload,
   onOpenSettings,
+  onOpenHistory,
 }: PopupFooterProps) {
   return (
     <footer className="popup-footer">
@@ -51,6 +54,11 @@ export function PopupFooter({
             </span>
           )}
         </>
+      )}
+      {onOpenHistory && (
+        <Button variant="quiet" className="footer-history" onClick={onOpenHistory}>
+          History
+        </Button>
       )}
       <Button variant="quiet" className="footer-settings" onClick={onOpenSettings}>
         <GearIcon />

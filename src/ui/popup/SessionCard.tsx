@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { SessionItem, SessionStatus } from '../../extension/view';
 import { Button } from '../shared/Button';
 import { Chip } from '../shared/Chip';
@@ -21,6 +21,8 @@ export interface SessionCardProps {
   onReset: () => void;
   onMove: (alternative: number) => void;
   onSwap: (from: string, to: string) => void;
+  /** How it went, once it has ended (SessionLog): the plan's own buttons then give way to it. */
+  log?: ReactNode;
 }
 
 /** A suggestion shows its first reasons at once; all of them are in Details. */
@@ -47,6 +49,7 @@ export function SessionCard({
   onReset,
   onMove,
   onSwap,
+  log,
 }: SessionCardProps) {
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [altsOpen, setAltsOpen] = useState(false);
@@ -59,6 +62,8 @@ export function SessionCard({
   const when = `${dayLabel}, ${time}`;
   const inactive = locked || busy !== null;
   const hasAlternatives = session.alternatives.length > 0;
+  // A session that has ended is logged, not accepted, skipped or moved any more.
+  const over = Boolean(log);
 
   const primary =
     status === 'suggested'
@@ -136,19 +141,22 @@ export function SessionCard({
             )}
           </ul>
         )}
+        {log}
         <div className="session-actions">
-          <Button
-            data-primary=""
-            variant={primary.variant}
-            size="sm"
-            aria-label={primary.label}
-            busy={primary.busy}
-            disabled={inactive && !primary.busy}
-            onClick={primary.onClick}
-          >
-            {primary.text}
-          </Button>
-          {status !== 'skipped' && (
+          {!over && (
+            <Button
+              data-primary=""
+              variant={primary.variant}
+              size="sm"
+              aria-label={primary.label}
+              busy={primary.busy}
+              disabled={inactive && !primary.busy}
+              onClick={primary.onClick}
+            >
+              {primary.text}
+            </Button>
+          )}
+          {status !== 'skipped' && !over && (
             <Button
               variant="secondary"
               size="sm"
@@ -160,7 +168,7 @@ export function SessionCard({
               Skip
             </Button>
           )}
-          {status !== 'skipped' && (
+          {status !== 'skipped' && !over && (
             <Button
               variant="secondary"
               size="sm"
@@ -190,7 +198,7 @@ export function SessionCard({
             <span className={detailsOpen ? 'caret caret--up' : 'caret'} aria-hidden="true" />
           </Button>
         </div>
-        {status !== 'skipped' && !hasAlternatives && (
+        {status !== 'skipped' && !over && !hasAlternatives && (
           <p className="session-note" id={noAltsId}>
             No other time this week follows the rules.
           </p>

@@ -73,6 +73,7 @@ export function WeekPanel({
   onSession,
   onSwap,
   onRetag,
+  onLog,
 }: WeekPanelProps) {
   const sessions = sessionsOf(week);
   const suggested = sessions.filter((s) => s.status === 'suggested').length;
@@ -155,6 +156,7 @@ export function WeekPanel({
         onSession={onSession}
         onSwap={onSwap}
         onRetag={onRetag}
+        onLog={onLog}
       />
     </>
   );

@@ -10,6 +10,7 @@ import type { SendMessage } from './use-popup-view';
 import { RETAG_CHOICES } from '../../extension/retag';
 import type { RetagChoice } from '../../extension/retag';
 import type { RaceChoice } from '../../core/classify-calendar';
+import type { LogEntry } from '../../core/log';
 import type {
   DayItem,
   DayView,
@@ -24,6 +25,7 @@ import { suggestedIn } from './WeekPanel';
 export type PendingAction =
   | { type: 'planWeek' | 'acceptWeek'; weekStart: string }
   | { type: 'accept' | 'skip' | 'reset' | 'move' | 'swap'; sessionId: string }
+  | { type: 'log'; sessionId: string }
   | { type: 'retag' | 'race'; eventId: string }
   | { type: 'replan' | 'export' | 'google' | 'publish' };
 
@@ -60,6 +62,16 @@ function viewAction<I>(action: PopupAction<I, PopupView>): PopupAction<I, PopupV
 export interface SessionRef {
   sessionId: string;
 }
+
+export interface LogInput {
+  sessionId: string;
+  /** "Strength · lower body + core (40 min)", for what a screen reader hears. */
+  title: string;
+  /** `null` forgets the session's log. */
+  entry: LogEntry | null;
+}
+
+const LOGGED_WORDS = { done: 'done', partly: 'partly done', skipped: 'skipped' } as const;
 
 export interface RetagInput {
   item: Exclude<DayItem, { type: 'session' }>;
@@ -171,6 +183,16 @@ export const POPUP_ACTIONS = {
         : `${race.title} is ${choice === null ? 'guessed again' : `a ${choice} race`}; weeks re-planned`,
     focus: ({ race }) =>
       `[data-race-id="${CSS.escape(race.eventId)}"] [data-race-change], [data-race-id="${CSS.escape(race.eventId)}"] [data-race-choice]`,
+  }),
+  log: viewAction<LogInput>({
+    pending: ({ sessionId }) => ({ type: 'log', sessionId }),
+    request: (send, { sessionId, entry }) => send('logSession', { sessionId, entry }),
+    success: (_next, { title, entry }) =>
+      entry
+        ? `Logged ${title} as ${LOGGED_WORDS[entry.status]}${entry.exercises ? `, with ${plural(entry.exercises.length, 'exercise')}` : ''}`
+        : `Log of ${title} removed`,
+    focus: ({ sessionId }) =>
+      `[data-log-session="${CSS.escape(sessionId)}"] [data-log-focus], [data-log-session="${CSS.escape(sessionId)}"] select`,
   }),
   export: {
     pending: () => ({ type: 'export' }),

@@ -144,6 +144,7 @@ describe('WeekPanel', () => {
           onSession={noop}
           onSwap={noop}
           onRetag={() => Promise.resolve(true)}
+          onLog={() => Promise.resolve(true)}
         />,
       ),
     );
