@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { sendMessage } from '../../src/extension/messaging';
 import { viewItem } from '../../src/extension/storage';
 import type { LogEntry } from '../../src/core/log';
@@ -28,6 +27,8 @@ import type { SendMessage, ViewSource } from '../../src/ui/popup/use-popup-view'
 import { sessionsOf, suggestedIn, WeekPanel } from '../../src/ui/popup/WeekPanel';
 import { weekPanelId, WeekTabs, weekTabId } from '../../src/ui/popup/WeekTabs';
 
+import { markFirstRender, openHistoryPage, openOptionsPage } from './defaults';
+
 export type { SendMessage, ViewSource } from '../../src/ui/popup/use-popup-view';
 
 export interface AppProps {
@@ -42,16 +43,6 @@ export interface AppProps {
   now?: () => number;
   /** Called once, before the first paint (the startup bench measures up to it). */
   onFirstRender?: () => void;
-}
-
-const openOptionsPage = (): Promise<void> => browser.runtime.openOptionsPage();
-const openHistoryPage = (): Promise<unknown> =>
-  browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
-
-function markFirstRender(): void {
-  if (performance.getEntriesByName('ironstride:first-render').length === 0) {
-    performance.mark('ironstride:first-render');
-  }
 }
 
 /**
