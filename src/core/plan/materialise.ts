@@ -4,9 +4,10 @@
  * the reasons for its slot.
  */
 import { blockForWeek, buildSession, describeSession } from '../exercises';
-import type { Phase } from '../phases';
+import type { Phase, RaceDay } from '../phases';
 import { PHASE_RULES } from '../phases';
-import { MINUTE_MS } from '../time';
+import { plural } from '../plural';
+import { daysBetween, MINUTE_MS } from '../time';
 import type { DateString } from '../time';
 import type { WeekContext } from './context';
 import { explainSlot, phaseReason } from './explain';
@@ -149,6 +150,22 @@ export function weekSessionMinutes(
   return { shortest, longest };
 }
 
+/**
+ * Days before a B race within which a session is a taper session: heavy or eccentric work leaves
+ * the legs sore for two to three days, and the runner wants to race this one well (H5 already
+ * keeps the day before free, since a race is a key session).
+ */
+export const LIGHT_BEFORE_B_RACE_DAYS = 3;
+
+/** The B race 1–{@link LIGHT_BEFORE_B_RACE_DAYS} days after `date`, if any. */
+function bRaceSoon(date: DateString, races: readonly RaceDay[]): RaceDay | undefined {
+  return races.find((r) => {
+    if (r.priority !== 'B') return false;
+    const days = daysBetween(date, r.date);
+    return days > 0 && days <= LIGHT_BEFORE_B_RACE_DAYS;
+  });
+}
+
 /** The week's sessions, with content and reasons, in start order. */
 export function materialise(
   placements: readonly Placement[],
@@ -166,10 +183,11 @@ export function materialise(
   const fromBlock = blockReasons(trainingBlock, ctx.weekStart, prefs.weekStartsOn, ctx.rules.text);
   return placements.map((p, variant) => {
     const slotMinutes = Math.round((p.slot.end - p.slot.start) / MINUTE_MS);
+    const raceSoon = PHASE_RULES[ctx.phase].load === 'light' ? undefined : bRaceSoon(p.date, races);
     const build = (targets?: Parameters<typeof buildSession>[0]['targets']) =>
       buildSession({
-        phase: ctx.phase,
-        ...(trainingBlock ? { block: trainingBlock } : {}),
+        phase: raceSoon ? 'taper' : ctx.phase,
+        ...(trainingBlock && !raceSoon ? { block: trainingBlock } : {}),
         variant,
         equipment: prefs.equipment,
         minutes: slotMinutes,
@@ -208,8 +226,10 @@ export function materialise(
         ctx,
         chosenDays.filter((d) => d !== p.date),
       ),
-      phaseReason(ctx.phase, content),
-      ...fromBlock,
+      raceSoon
+        ? `${plural(daysBetween(p.date, raceSoon.date), 'day')} before ${raceSoon.name}, a B race: a short bodyweight session, nothing heavy or new, so your legs are fresh for it`
+        : phaseReason(ctx.phase, content),
+      ...(raceSoon ? [] : fromBlock),
     ];
     return {
       id: p.id,

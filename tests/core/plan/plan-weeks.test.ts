@@ -3,7 +3,14 @@ import { planWeeks } from '../../../src/core/plan';
 import type { PlanWeeksOptions } from '../../../src/core/plan';
 import { dateInZone, formatInstant, minutesInZone, formatClock } from '../../../src/core/time';
 import { checkHardConstraints } from '../../helpers/check-plan';
-import { makeBusy, makePrefs, makeRest, makeRun, makeStrength } from '../../helpers/factories';
+import {
+  makeBusy,
+  makePrefs,
+  makeRace,
+  makeRest,
+  makeRun,
+  makeStrength,
+} from '../../helpers/factories';
 
 const WEEK = '2027-05-03'; // Monday
 
@@ -86,6 +93,25 @@ describe('planWeeks', () => {
     // Build's maintenance session is 30 minutes: the 35-minute window on the hard day holds it.
     expect(days(result)).toEqual(['2027-05-04']);
     expect(result.sessions[0]!.end - result.sessions[0]!.start).toBeLessThanOrEqual(35 * 60_000);
+  });
+
+  it('keeps a session in the 3 days before a B race short and bodyweight, and says why', () => {
+    const events = [
+      makeRun('intervals', { date: '2027-05-04', at: '06:30' }),
+      makeRace({ date: '2027-05-09', at: '09:00', priority: 'B', title: 'Riverside 10K' }),
+    ];
+    const prefs = makePrefs({
+      availability: { tue: [['17:30', '18:00']], fri: [['17:30', '21:00']] },
+      sessionsPerWeek: 2,
+    });
+    const result = plan({ events, prefs });
+    const friday = result.sessions.find((s) => s.date === '2027-05-07');
+
+    expect(friday?.load).toBe('light');
+    expect(friday?.content.exercises.every((p) => p.implement === undefined)).toBe(true);
+    expect(friday?.reasons.join(' ')).toMatch(/2 days before Riverside 10K, a B race/);
+    const tuesday = result.sessions.find((s) => s.date === '2027-05-04');
+    expect(tuesday?.load).not.toBe('light');
   });
 
   it('names the window that closes first when it ends before latestEnd', () => {
