@@ -17,6 +17,7 @@ import {
   findExerciseByName,
   WARMUP,
 } from './library';
+import { BLOCK_WEEKS } from './blocks';
 import { INTRO_WEEKS, prescribe, withSets } from './prescribe';
 import { blockSelection, introSelection, lightSelection } from './select-exercises';
 import { describeBlock, describeFocus, roundForTitle, sessionLoad } from './session-words';
@@ -197,7 +198,10 @@ export function buildSession(options: BuildSessionOptions): StrengthSession {
   const done = blockSelection(familyPhase, familyVariant, equipment, plannedMinutes, experience);
   // Jumps wait through build and through the ramp-in after a race: they come back with the
   // first full block, once the legs have had loaded weeks again.
-  const noJumps = phase === 'build' || block?.rampIn === true;
+  // A new lifter's jumps wait for a block of loaded weeks too: tendons adapt more slowly than
+  // muscles, and landing well needs the strength those weeks build.
+  const newLifterJumpsWait = experience === 'new' && liftingWeek < INTRO_WEEKS + BLOCK_WEEKS;
+  const noJumps = phase === 'build' || block?.rampIn === true || newLifterJumpsWait;
   const inPhase = noJumps ? done.filter((p) => p.slot.role !== 'plyo') : done;
   const picked = light ? lightSelection(phase, inPhase) : intro ? introSelection(inPhase) : inPhase;
 

@@ -78,7 +78,7 @@ export function describeBlock(
       );
     } else if (firstLoaded) {
       notes.push(
-        'First week with weights: pick a load you could lift about 12 times with good form and do the bottom of the range; add reps first, then weight.',
+        'First week with weights: start with a load that leaves about 4 reps in reserve at the bottom of the range; add reps first, then weight. Jumps join after four loaded weeks.',
       );
     } else if (block.week === 1 && !block.restarted) {
       notes.push(

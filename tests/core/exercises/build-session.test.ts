@@ -449,7 +449,12 @@ describe('buildSession', () => {
       // Loaded from week 3, with dumbbells rather than the gym's bar, and told how to pick a load.
       expect(names(third)).toContain('Goblet squat');
       expect(third.exercises.some((p) => p.implement === 'barbell')).toBe(false);
-      expect(third.notes.join(' ')).toMatch(/First week with weights: pick a load/);
+      expect(third.notes.join(' ')).toMatch(/First week with weights: start with a load/);
+      expect(third.exercises.some((p) => p.doseClass === 'plyo')).toBe(false);
+      const block2 = buildSession(
+        makeOptions({ equipment: ['gym'], experience: 'new', liftingWeek: 6, variant: 0 }),
+      );
+      expect(block2.exercises.some((p) => p.doseClass === 'plyo')).toBe(true);
       expect(third.exercises.filter((p) => p.doseClass === 'main').every((p) => p.sets <= 3)).toBe(
         true,
       );
