@@ -280,7 +280,8 @@ describe('Google Calendar', () => {
     expect(await tuesday.locator('[data-google-status]').innerText()).toBe(
       'You deleted this in Google — skipped',
     );
-    expect(await tuesday.getByText('Skipped', { exact: true }).isVisible()).toBe(true);
+    // The chip comes with the view the write's result re-renders: wait for it, as a runner would.
+    await tuesday.getByText('Skipped', { exact: true }).waitFor({ state: 'visible' });
     const thursday = popup.locator(`[data-session-id="${thursdayId}"]`);
     expect(await thursday.locator('[data-google-status]').innerText()).toBe(
       'Updated in Google Calendar',
