@@ -259,6 +259,30 @@ export function holdLoad(
   };
 }
 
+/**
+ * Rule: back after a break from a session that was too hard (a set below the range, or RPE 9 or
+ * more), a loaded exercise restarts one step lighter rather than at that weight: two weeks off
+ * take a little strength, and the last exposure already was at the limit.
+ *
+ * @example lighterAfterBreak({ change: 'repeat', kg: 63.5, reps: 6, … }, 'barbell', 'lb')
+ *   // { change: 'load-down', kg: 61.23, … } — 135 lb after 140 lb
+ */
+export function lighterAfterBreak(
+  target: ExerciseTarget,
+  implement: Implement,
+  unit: WeightUnit,
+): ExerciseTarget {
+  if (target.change !== 'repeat' || target.kg === undefined) return target;
+  const lighter = stepLoad(target.kg, implement, -1, unit);
+  if (lighter >= target.kg) return target;
+  return {
+    ...target,
+    change: 'load-down',
+    kg: lighter,
+    why: 'back after time off, and last time was hard: one step lighter, from the bottom of the range',
+  };
+}
+
 /** What a logged week holds. */
 export type WeekRecord = 'trained' | 'nothing-done';
 

@@ -19,6 +19,7 @@ import {
   exerciseKey,
   heldWeeks,
   holdLoad,
+  lighterAfterBreak,
   liftingWeekFromLog,
   loggedWeeks,
   nextTarget,
@@ -175,11 +176,11 @@ export function exerciseTargetFor(
   const target = nextTarget(p.name, logs, range, loadImplementOf(p), options.unit);
   const last = logs[logs.length - 1];
   if (!target || !last) return target;
-  const hold = backAfterBreak(last, options)
-    ? BREAK_HOLD
-    : options.hold && !options.stepShownSince?.(last.date)
-      ? options.hold
-      : undefined;
+  if (backAfterBreak(last, options)) {
+    const held = holdLoad(target, logs, range, BREAK_HOLD.why, BREAK_HOLD.fromBottom);
+    return lighterAfterBreak(held, loadImplementOf(p), options.unit);
+  }
+  const hold = options.hold && !options.stepShownSince?.(last.date) ? options.hold : undefined;
   return hold ? holdLoad(target, logs, range, hold.why, hold.fromBottom) : target;
 }
 

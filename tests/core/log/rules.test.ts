@@ -5,6 +5,7 @@ import {
   exerciseKey,
   heldWeeks,
   holdLoad,
+  lighterAfterBreak,
   liftingWeekFromLog,
   loggedWeeks,
   restartWeeks,
@@ -297,6 +298,39 @@ describe('holdLoad', () => {
       reps: 6,
       why: 'back after time off',
     });
+  });
+});
+
+describe('lighterAfterBreak', () => {
+  it('comes back one step lighter when the last session was too hard', () => {
+    const hard = [log([8, 8, 8], 20, 9)];
+    const target = holdLoad(
+      nextTarget('Goblet squat', hard, RANGE, 'dumbbell')!,
+      hard,
+      RANGE,
+      'back after time off',
+      true,
+    );
+
+    expect(lighterAfterBreak(target, 'dumbbell', 'kg')).toMatchObject({
+      change: 'load-down',
+      kg: 18,
+      reps: 6,
+      why: expect.stringMatching(/one step lighter/),
+    });
+  });
+
+  it('keeps the last weight when the last session went well', () => {
+    const fine = [log([7, 7, 7], 20, 7)];
+    const target = holdLoad(
+      nextTarget('Goblet squat', fine, RANGE, 'dumbbell')!,
+      fine,
+      RANGE,
+      'back after time off',
+      true,
+    );
+
+    expect(lighterAfterBreak(target, 'dumbbell', 'kg')).toBe(target);
   });
 });
 
