@@ -193,6 +193,22 @@ export function formatClock(minutes: number): string {
  * readers. In the autumn overlap the earlier of the two instants is returned.
  */
 export function zonedInstant(date: DateString, minutes: number, timeZone: string): number {
+  // The planner asks for the same few wall times (window edges, day bounds) of the same days
+  // thousands of times per plan, and each answer costs up to six zone lookups.
+  const key = `${date}|${minutes}|${timeZone}`;
+  const known = zonedInstants.get(key);
+  if (known !== undefined) return known;
+  const instant = computeZonedInstant(date, minutes, timeZone);
+  if (zonedInstants.size >= ZONED_INSTANT_CACHE_SIZE) zonedInstants.clear();
+  zonedInstants.set(key, instant);
+  return instant;
+}
+
+/** Answers of {@link zonedInstant}: pure, so remembering them changes nothing but the time. */
+const zonedInstants = new Map<string, number>();
+const ZONED_INSTANT_CACHE_SIZE = 20_000;
+
+function computeZonedInstant(date: DateString, minutes: number, timeZone: string): number {
   const { year, month, day } = parseDate(date);
   const wall = Date.UTC(year, month - 1, day, 0, minutes);
   // Try the offsets in force a day either side; they bracket any transition on this date.

@@ -33,8 +33,32 @@ export function pickSlot(slot: Slot, equipment: readonly Equipment[], used: Read
   return undefined;
 }
 
-/** The block's exercises for a loaded phase, sized for the runner's usual session length. */
+/** Selections already made: the same five inputs always give the same block. */
+const selections = new Map<string, readonly Picked[]>();
+const SELECTION_CACHE_SIZE = 1000;
+
+/**
+ * The block's exercises for a loaded phase, sized for the runner's usual session length.
+ * Remembered by its inputs (a plan asks for the same block every week of it); the result is
+ * shared, so it is read-only.
+ */
 export function blockSelection(
+  phase: 'off-season' | 'base',
+  variant: Variant,
+  equipment: readonly Equipment[],
+  plannedMinutes: number,
+  experience: LiftingExperience,
+): readonly Picked[] {
+  const key = JSON.stringify([phase, variant, [...equipment].sort(), plannedMinutes, experience]);
+  const known = selections.get(key);
+  if (known) return known;
+  const picked = selectBlock(phase, variant, equipment, plannedMinutes, experience);
+  if (selections.size >= SELECTION_CACHE_SIZE) selections.clear();
+  selections.set(key, picked);
+  return picked;
+}
+
+function selectBlock(
   phase: 'off-season' | 'base',
   variant: Variant,
   equipment: readonly Equipment[],

@@ -118,12 +118,15 @@ export function weekSessionMinutes(
   let shortest = usual;
   let longest = 0;
   for (let variant = 0; variant < Math.max(1, sessions); variant++) {
+    // Only the block's place matters to a session's length, not its start date, so weeks share
+    // answers; lifting weeks past the introduction and the jumps' wait all size alike.
+    const place = block && { ...block, start: undefined };
     const key = JSON.stringify([
       ctx.phase,
-      block,
+      place,
       variant,
       usual,
-      Math.min(options.liftingWeek, 3),
+      Math.min(options.liftingWeek, 6),
     ]);
     const known = cache.get(key);
     if (known !== undefined) {
