@@ -8,6 +8,16 @@ import { daysBetween } from './time';
 import type { DateString } from './time';
 
 export type Phase = Exclude<PhaseSetting, 'auto'>;
+
+/** Each phase's name as the runner reads it, in reasons and on the History page. */
+export const PHASE_NAMES: Readonly<Record<Phase, string>> = {
+  'off-season': 'Off-season',
+  base: 'Base',
+  build: 'Build',
+  taper: 'Taper',
+  'race-week': 'Race week',
+  recovery: 'Recovery',
+};
 export type Load = 'heavy' | 'moderate' | 'light';
 
 export interface PhaseRule {

@@ -4,6 +4,7 @@
  * phase line matches the session it sits on.
  */
 import type { StrengthSession } from '../exercises';
+import { PHASE_NAMES } from '../phases';
 import type { Phase } from '../phases';
 import { clockText, dayText } from '../text-style';
 import { addDays, daysBetween, MINUTE_MS, minutesInZone } from '../time';
@@ -23,15 +24,6 @@ export function hoursText(ms: number): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
-
-const PHASE_NAMES: Record<Phase, string> = {
-  'off-season': 'Off-season',
-  base: 'Base',
-  build: 'Build',
-  taper: 'Taper',
-  'race-week': 'Race week',
-  recovery: 'Recovery',
-};
 
 /** The phase line of a session, in the terms of the session itself. */
 export function phaseReason(

@@ -4,8 +4,8 @@
  */
 import { findExerciseByName } from '../../core/exercises';
 import type { LogEntry } from '../../core/log';
-import { phaseForWeek } from '../../core/phases';
-import type { Phase, RaceDay } from '../../core/phases';
+import { PHASE_NAMES, phaseForWeek } from '../../core/phases';
+import type { RaceDay } from '../../core/phases';
 import type { Preferences } from '../../core/prefs';
 import { DEFAULT_TEXT_STYLE, shortDayText } from '../../core/text-style';
 import type { TextStyle } from '../../core/text-style';
@@ -18,15 +18,6 @@ import { formatLoggedExercise, weightAsTyped } from './log-view';
 
 /** Weeks the History page covers, this one included. */
 export const HISTORY_WEEKS = 12;
-
-const PHASE_LABELS: Readonly<Record<Phase, string>> = {
-  'off-season': 'Off-season',
-  base: 'Base',
-  build: 'Build',
-  taper: 'Taper',
-  'race-week': 'Race week',
-  recovery: 'Recovery',
-};
 
 export interface BuildHistoryInput {
   now: number;
@@ -102,7 +93,7 @@ export function buildHistory(input: BuildHistoryInput): HistoryView {
       start,
       label: dayMonth(start, style),
       phase,
-      phaseLabel: PHASE_LABELS[phase],
+      phaseLabel: PHASE_NAMES[phase],
       planned: planned.filter((s) => s.status === 'accepted').length,
       done: count('done'),
       partly: count('partly'),

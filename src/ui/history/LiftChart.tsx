@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { ChartFigure } from './ChartFigure';
 import type { LiftSeries } from '../../extension/log/history-view';
 
 export interface LiftChartProps {
@@ -28,7 +28,6 @@ function niceStep(span: number): number {
  * points, its description saying first, last and best, and the table of every session behind it.
  */
 export function LiftChart({ lift, unit, from, to }: LiftChartProps) {
-  const id = useId();
   const weights = lift.points.map((p) => p.weight);
   const step = niceStep(Math.max(...weights) - Math.min(...weights));
   const low = Math.max(0, Math.floor(Math.min(...weights) / step) * step - step);
@@ -49,45 +48,12 @@ export function LiftChart({ lift, unit, from, to }: LiftChartProps) {
       : 'Nothing logged.';
 
   return (
-    <figure className="chart">
-      <svg
-        className="chart-svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-      >
-        <title id={`${id}-title`}>{`${lift.name}: load over time (${unit})`}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {ticks.map((w) => (
-          <g key={w} className="axis">
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(w)} y2={y(w)} />
-            <text x={PAD.left - 6} y={y(w) + 4} textAnchor="end">
-              {w}
-            </text>
-          </g>
-        ))}
-        <text className="axis-unit" x={PAD.left - 6} y={12} textAnchor="end">
-          {unit}
-        </text>
-        <path className="lift-line" d={path.join(' ')} />
-        {lift.points.map((p, i) => (
-          <g key={`${p.date}-${i}`}>
-            <circle className="lift-point" cx={x(p.date)} cy={y(p.weight)} r={4} />
-            {(lift.points.length <= 8 || p === last || p === first) && (
-              <text
-                className="point-label"
-                x={x(p.date)}
-                y={HEIGHT - PAD.bottom + 16}
-                textAnchor="middle"
-              >
-                {p.label}
-              </text>
-            )}
-          </g>
-        ))}
-      </svg>
-      <details className="chart-table">
-        <summary>Show as table</summary>
+    <ChartFigure
+      title={`${lift.name}: load over time (${unit})`}
+      summary={summary}
+      width={WIDTH}
+      height={HEIGHT}
+      table={
         <table>
           <caption>{lift.name}: heaviest set of each session</caption>
           <thead>
@@ -107,7 +73,35 @@ export function LiftChart({ lift, unit, from, to }: LiftChartProps) {
             ))}
           </tbody>
         </table>
-      </details>
-    </figure>
+      }
+    >
+      {ticks.map((w) => (
+        <g key={w} className="axis">
+          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(w)} y2={y(w)} />
+          <text x={PAD.left - 6} y={y(w) + 4} textAnchor="end">
+            {w}
+          </text>
+        </g>
+      ))}
+      <text className="axis-unit" x={PAD.left - 6} y={12} textAnchor="end">
+        {unit}
+      </text>
+      <path className="lift-line" d={path.join(' ')} />
+      {lift.points.map((p, i) => (
+        <g key={`${p.date}-${i}`}>
+          <circle className="lift-point" cx={x(p.date)} cy={y(p.weight)} r={4} />
+          {(lift.points.length <= 8 || p === last || p === first) && (
+            <text
+              className="point-label"
+              x={x(p.date)}
+              y={HEIGHT - PAD.bottom + 16}
+              textAnchor="middle"
+            >
+              {p.label}
+            </text>
+          )}
+        </g>
+      ))}
+    </ChartFigure>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { ChartFigure } from './ChartFigure';
 import { plural } from '../../core/plural';
 import type { HistoryWeek } from '../../extension/log/history-view';
 
@@ -36,7 +36,6 @@ function weekWords(week: HistoryWeek): string {
  * with every number in the table behind it.
  */
 export function WeeksChart({ weeks }: WeeksChartProps) {
-  const id = useId();
   const top = Math.max(2, ...weeks.map((w) => Math.max(w.planned, w.done + w.partly)));
   const column = PLOT_W / Math.max(1, weeks.length);
   const bar = Math.min(16, column / 3);
@@ -47,79 +46,20 @@ export function WeeksChart({ weeks }: WeeksChartProps) {
   const summary = `Over ${plural(weeks.length, 'week')}: ${plural(planned, 'session')} planned, ${done} done or partly done. ${weeks.map(weekWords).join('; ')}.`;
 
   return (
-    <figure className="chart">
-      <svg
-        className="chart-svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-      >
-        <title id={`${id}-title`}>Sessions planned and done per week</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {phaseRuns(weeks).map((run) => (
-          <g key={`${run.phase}-${run.from}`} className={`band band--${run.phase}`}>
-            <rect
-              x={PAD.left + run.from * column}
-              y={PAD.top - 22}
-              width={(run.to - run.from + 1) * column}
-              height={PLOT_H + 22}
-            />
-            <text x={PAD.left + run.from * column + 4} y={PAD.top - 8} className="band-label">
-              {run.label}
-            </text>
-          </g>
-        ))}
-        {ticks.map((n) => (
-          <g key={n} className="axis">
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(n)} y2={y(n)} />
-            <text x={PAD.left - 6} y={y(n) + 4} textAnchor="end">
-              {n}
-            </text>
-          </g>
-        ))}
-        {weeks.map((week, i) => {
-          const x = PAD.left + i * column + column / 2;
-          return (
-            <g key={week.start} className={week.current ? 'week week--current' : 'week'}>
-              <rect
-                className="bar bar--planned"
-                x={x - bar - 1}
-                y={y(week.planned)}
-                width={bar}
-                height={y(0) - y(week.planned)}
-              />
-              <rect
-                className="bar bar--done"
-                x={x + 1}
-                y={y(week.done)}
-                width={bar}
-                height={y(0) - y(week.done)}
-              />
-              <rect
-                className="bar bar--partly"
-                x={x + 1}
-                y={y(week.done + week.partly)}
-                width={bar}
-                height={y(week.done) - y(week.done + week.partly)}
-              />
-              {/* Every other week, counted back from this one, so this week is always named. */}
-              {((weeks.length - 1 - i) % 2 === 0 || weeks.length <= 6) && (
-                <text className="tick-label" x={x} y={HEIGHT - PAD.bottom + 16} textAnchor="middle">
-                  {week.label}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="chart-legend">
-        <span className="key key--planned" aria-hidden="true" /> Planned
-        <span className="key key--done" aria-hidden="true" /> Done
-        <span className="key key--partly" aria-hidden="true" /> Partly
-        <span className="legend-note">Bands: training phase</span>
-      </figcaption>
-      <details className="chart-table">
-        <summary>Show as table</summary>
+    <ChartFigure
+      title="Sessions planned and done per week"
+      summary={summary}
+      width={WIDTH}
+      height={HEIGHT}
+      caption={
+        <figcaption className="chart-legend">
+          <span className="key key--planned" aria-hidden="true" /> Planned
+          <span className="key key--done" aria-hidden="true" /> Done
+          <span className="key key--partly" aria-hidden="true" /> Partly
+          <span className="legend-note">Bands: training phase</span>
+        </figcaption>
+      }
+      table={
         <table>
           <caption>Sessions planned and done per week</caption>
           <thead>
@@ -148,7 +88,63 @@ export function WeeksChart({ weeks }: WeeksChartProps) {
             ))}
           </tbody>
         </table>
-      </details>
-    </figure>
+      }
+    >
+      {phaseRuns(weeks).map((run) => (
+        <g key={`${run.phase}-${run.from}`} className={`band band--${run.phase}`}>
+          <rect
+            x={PAD.left + run.from * column}
+            y={PAD.top - 22}
+            width={(run.to - run.from + 1) * column}
+            height={PLOT_H + 22}
+          />
+          <text x={PAD.left + run.from * column + 4} y={PAD.top - 8} className="band-label">
+            {run.label}
+          </text>
+        </g>
+      ))}
+      {ticks.map((n) => (
+        <g key={n} className="axis">
+          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(n)} y2={y(n)} />
+          <text x={PAD.left - 6} y={y(n) + 4} textAnchor="end">
+            {n}
+          </text>
+        </g>
+      ))}
+      {weeks.map((week, i) => {
+        const x = PAD.left + i * column + column / 2;
+        return (
+          <g key={week.start} className={week.current ? 'week week--current' : 'week'}>
+            <rect
+              className="bar bar--planned"
+              x={x - bar - 1}
+              y={y(week.planned)}
+              width={bar}
+              height={y(0) - y(week.planned)}
+            />
+            <rect
+              className="bar bar--done"
+              x={x + 1}
+              y={y(week.done)}
+              width={bar}
+              height={y(0) - y(week.done)}
+            />
+            <rect
+              className="bar bar--partly"
+              x={x + 1}
+              y={y(week.done + week.partly)}
+              width={bar}
+              height={y(week.done) - y(week.done + week.partly)}
+            />
+            {/* Every other week, counted back from this one, so this week is always named. */}
+            {((weeks.length - 1 - i) % 2 === 0 || weeks.length <= 6) && (
+              <text className="tick-label" x={x} y={HEIGHT - PAD.bottom + 16} textAnchor="middle">
+                {week.label}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }
