@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { LoadBanner } from '../../src/ui/shared/LoadBanner';
 import type { PreferencesInput } from '../../src/core/prefs';
 import { sendMessage } from '../../src/extension/messaging';
 import { PreferencesForm } from '../../src/ui/options/PreferencesForm';
@@ -64,22 +65,14 @@ export function App({
         </nav>
       </header>
 
-      {load.state === 'loading' && (
-        <p className="banner" role="status">
-          Loading your settings…
-        </p>
-      )}
-      {load.state === 'failed' && (
-        <div className="banner banner-error" role="alert">
-          <p>
-            <strong>Couldn’t load your settings:</strong> {load.message}
-          </p>
+      <LoadBanner
+        load={load}
+        what="settings"
+        onRetry={retry}
+        failedNote={
           <p>The form below shows the defaults; saving is off until your settings load.</p>
-          <button type="button" onClick={retry}>
-            Try again
-          </button>
-        </div>
-      )}
+        }
+      />
 
       <SourcesSection
         {...sourcesSection}

@@ -1,4 +1,5 @@
 import { addDays } from '../../core/time';
+import { LoadBanner } from '../shared/LoadBanner';
 import type { HistoryView } from '../../extension/log/history-view';
 import { LiftChart } from './LiftChart';
 import { WeeksChart } from './WeeksChart';
@@ -56,21 +57,7 @@ export function HistoryPage({ load, onRetry, settingsHref = 'options.html' }: Hi
         </nav>
       </header>
 
-      {load.state === 'loading' && (
-        <p className="banner" role="status">
-          Loading your history…
-        </p>
-      )}
-      {load.state === 'failed' && (
-        <div className="banner banner-error" role="alert">
-          <p>
-            <strong>Couldn’t load your history:</strong> {load.message}
-          </p>
-          <button type="button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
-      )}
+      <LoadBanner load={load} what="history" onRetry={onRetry} />
 
       {view && view.logged === 0 && <EmptyHistory planned={planned} />}
 
