@@ -63,16 +63,21 @@ function sessionOf(event: FakeEvent): string {
   return event.extendedProperties?.private?.ironstrideSession ?? '';
 }
 
+/** A runner connected to Google with this week planned and accepted, on a clock a test moves. */
+async function acceptedWeekWithGoogle() {
+  const clock = { now: NOW };
+  const { handlers, service } = setupGoogle({ fake, overrides: { now: () => clock.now } });
+  await handlers.savePrefs(PREFS);
+  await handlers.addSource({ kind: 'file', name: 'plan.ics', text: TWO_HARD_DAYS });
+  await handlers.connectGoogle({});
+  await handlers.planWeek({ weekStart: THIS_WEEK });
+  await handlers.acceptWeek({ weekStart: THIS_WEEK });
+  return { clock, handlers, service };
+}
+
 describe('calendar echo in Google', () => {
   it('patches the logged session’s own event with the result line, never a second event', async () => {
-    const clock = { now: NOW };
-    const setup = setupGoogle({ fake, overrides: { now: () => clock.now } });
-    const { handlers, service } = setup;
-    await handlers.savePrefs(PREFS);
-    await handlers.addSource({ kind: 'file', name: 'plan.ics', text: TWO_HARD_DAYS });
-    await handlers.connectGoogle({});
-    await handlers.planWeek({ weekStart: THIS_WEEK });
-    await handlers.acceptWeek({ weekStart: THIS_WEEK });
+    const { clock, handlers, service } = await acceptedWeekWithGoogle();
     await handlers.addToCalendar({});
     await service.runGoogleWrites();
     const calendarId = fake
@@ -104,14 +109,7 @@ describe('calendar echo in Google', () => {
   });
 
   it('writes nothing for a runner who never added sessions to Google', async () => {
-    const clock = { now: NOW };
-    const setup = setupGoogle({ fake, overrides: { now: () => clock.now } });
-    const { handlers, service } = setup;
-    await handlers.savePrefs(PREFS);
-    await handlers.addSource({ kind: 'file', name: 'plan.ics', text: TWO_HARD_DAYS });
-    await handlers.connectGoogle({});
-    await handlers.planWeek({ weekStart: THIS_WEEK });
-    await handlers.acceptWeek({ weekStart: THIS_WEEK });
+    const { clock, handlers, service } = await acceptedWeekWithGoogle();
     const first = (await planItem.getValue()).sessions[0]!;
     clock.now = first.end + HOUR_MS;
 
